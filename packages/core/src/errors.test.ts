@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { isSluiceError, SluiceError, toSluiceError } from './errors.ts'
+
+describe('SluiceError', () => {
+  test('carries a stable code, expose, status, path and cause', () => {
+    const cause = new Error('low level')
+    const error = new SluiceError('Order id is missing', {
+      code: 'ORDER_ID_MISSING',
+      expose: true,
+      path: ['body', 'orderId'],
+      cause,
+    })
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({ name: 'SluiceError', code: 'ORDER_ID_MISSING', expose: true, status: 400 })
+    expect(error.cause).toBe(cause)
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'SluiceError',
+      code: 'ORDER_ID_MISSING',
+      message: 'Order id is missing',
+      status: 400,
+      path: ['body', 'orderId'],
+    })
+  })
+
+  test('is not exposed and is a 500 by default', () => {
+    expect(new SluiceError('x', { code: 'X' })).toMatchObject({ expose: false, status: 500, path: undefined })
+  })
+
+  test('subclasses keep their name and are still SluiceErrors', () => {
+    class TimeoutError extends SluiceError {
+      override name = 'TimeoutError'
+    }
+    const error = new TimeoutError('late', { code: 'TIMEOUT' })
+    expect(isSluiceError(error)).toBe(true)
+    expect(error.name).toBe('TimeoutError')
+  })
+
+  test('toSluiceError keeps SluiceErrors and wraps anything else without exposing it', () => {
+    const known = new SluiceError('known', { code: 'KNOWN' })
+    expect(toSluiceError(known)).toBe(known)
+    const wrapped = toSluiceError(new TypeError('x is undefined'))
+    expect(wrapped).toMatchObject({ code: 'UNHANDLED_ERROR', expose: false, message: 'x is undefined' })
+    expect(wrapped.cause).toBeInstanceOf(TypeError)
+    expect(toSluiceError('a string')).toMatchObject({ code: 'UNHANDLED_ERROR', message: 'a string' })
+  })
+})

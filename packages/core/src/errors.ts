@@ -1,0 +1,64 @@
+/** Options for {@link SluiceError}. */
+export interface SluiceErrorOptions {
+  /** Stable, SCREAMING_SNAKE identifier callers and tests can match on. */
+  readonly code: string
+  /** True when the message is safe to show to the caller (an HTTP client, an API consumer). */
+  readonly expose?: boolean
+  /** HTTP-ish status for mappers; 500 unless given (400 when `expose` is true and no status given). */
+  readonly status?: number
+  /** The error that caused this one. */
+  readonly cause?: unknown
+  /** Where in the input the problem is, e.g. `['Records', 3, 'body']`. */
+  readonly path?: ReadonlyArray<PropertyKey>
+}
+
+/**
+ * The base class of every error sluice throws.
+ *
+ * @example
+ * throw new SluiceError('Order id is missing: send { "orderId": "…" }', {
+ *   code: 'ORDER_ID_MISSING', expose: true, path: ['body', 'orderId'],
+ * })
+ */
+export class SluiceError extends Error {
+  override name = 'SluiceError'
+  readonly code: string
+  readonly expose: boolean
+  readonly status: number
+  readonly path: ReadonlyArray<PropertyKey> | undefined
+
+  constructor(message: string, options: SluiceErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = options.code
+    this.expose = options.expose ?? false
+    this.status = options.status ?? (this.expose ? 400 : 500)
+    this.path = options.path
+  }
+
+  /** A plain object for logs and responses: what is safe to serialise. */
+  toJSON(): { name: string; code: string; message: string; status: number; path?: PropertyKey[] } {
+    const json = { name: this.name, code: this.code, message: this.message, status: this.status }
+    return this.path === undefined ? json : { ...json, path: [...this.path] }
+  }
+}
+
+/**
+ * Narrows an unknown thrown value to a {@link SluiceError}.
+ *
+ * @example
+ * if (isSluiceError(error) && error.code === 'TIMEOUT') retryLater()
+ */
+export const isSluiceError = (error: unknown): error is SluiceError => error instanceof SluiceError
+
+/**
+ * Turns anything thrown into a {@link SluiceError}: a SluiceError is returned as it is, anything else becomes
+ * `UNHANDLED_ERROR` (not exposed, status 500) with the original as `cause`.
+ *
+ * @example
+ * const { code, expose } = toSluiceError(caught)
+ */
+export const toSluiceError = (error: unknown): SluiceError => {
+  if (error instanceof SluiceError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new SluiceError(message, { code: 'UNHANDLED_ERROR', cause: error })
+}

@@ -1,0 +1,27 @@
+export { isSluiceError, SluiceError, type SluiceErrorOptions, toSluiceError } from './errors.ts'
+export {
+  type CatchFn,
+  type HandlerContext,
+  type LambdaBuilder,
+  type LambdaHandler,
+  type LambdaOptions,
+  lambda,
+  lifecycle,
+} from './lambda.ts'
+export {
+  createLifecycle,
+  type InitializationType,
+  initializationType,
+  type Lifecycle,
+  type LifecycleContext,
+  lifecycleOf,
+  phase,
+} from './lifecycle.ts'
+export type {
+  AcceptsEvent,
+  ContextAdds,
+  EventAfter,
+  Middleware,
+  MiddlewareRequest,
+  MiddlewareSpec,
+} from './middleware.ts'
