@@ -1,0 +1,111 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SluiceRuntimeError } from '../errors.ts'
+
+/** One run of an example, as written in its `demo.json`. */
+export interface DemoRun {
+  readonly title: string
+  /** What the run shows, printed before it. */
+  readonly explain?: string
+  /** `file#export`, relative to the example's directory. */
+  readonly handler: string
+  /** Event file, inline JSON or `builder:<spec>`, as for `sluice invoke --event`. */
+  readonly event?: string
+  readonly count: number
+  readonly concurrency: number
+  readonly timeoutMs?: number
+  readonly memoryMb?: number
+  readonly env: Readonly<Record<string, string>>
+  /** What every invocation is expected to end as; a mismatch fails the demo. Default `success`. */
+  readonly expect: 'success' | 'error' | 'timeout'
+}
+
+/** An example directory with its runs. */
+export interface DemoExample {
+  readonly name: string
+  readonly dir: string
+  readonly runs: readonly DemoRun[]
+}
+
+/**
+ * Finds every `<examplesDir>/<name>/demo.json`, in name order. A demo.json holds one run, a list of runs, or
+ * `{ "runs": [...] }`.
+ *
+ * @example
+ * const examples = await findDemos(join(process.cwd(), 'examples'))
+ */
+export async function findDemos(examplesDir: string): Promise<DemoExample[]> {
+  const entries = await readdir(examplesDir, { withFileTypes: true }).catch(() => [])
+  const examples: DemoExample[] = []
+  for (const entry of entries
+    .filter((item) => item.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const dir = join(examplesDir, entry.name)
+    const text = await readFile(join(dir, 'demo.json'), 'utf8').catch(() => undefined)
+    if (text !== undefined) examples.push({ name: entry.name, dir, runs: parseDemo(text, entry.name) })
+  }
+  return examples
+}
+
+function parseDemo(text: string, name: string): DemoRun[] {
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (error) {
+    throw invalid(name, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const runs = Array.isArray(doc) ? doc : hasRuns(doc) ? doc.runs : [doc]
+  return runs.map((run: unknown, index: number) => parseRun(run, `${name}#${index + 1}`))
+}
+
+function hasRuns(doc: unknown): doc is { runs: unknown[] } {
+  return typeof doc === 'object' && doc !== null && 'runs' in doc && Array.isArray(doc.runs)
+}
+
+function parseRun(run: unknown, label: string): DemoRun {
+  if (typeof run !== 'object' || run === null) throw invalid(label, 'must be an object')
+  const get = (key: string): unknown => Reflect.get(run, key)
+  const text = (key: string) => {
+    const value = get(key)
+    if (value !== undefined && typeof value !== 'string')
+      throw invalid(label, `field "${key}" must be a string`)
+    return value
+  }
+  const number = (key: string) => {
+    const value = get(key)
+    if (value !== undefined && typeof value !== 'number')
+      throw invalid(label, `field "${key}" must be a number`)
+    return value
+  }
+  const handler = text('handler')
+  if (handler === undefined) throw invalid(label, 'needs "handler": "handler.ts#handler"')
+  const expect = text('expect') ?? 'success'
+  if (expect !== 'success' && expect !== 'error' && expect !== 'timeout') {
+    throw invalid(label, '"expect" must be success, error or timeout')
+  }
+  const env = get('env') ?? {}
+  if (typeof env !== 'object' || env === null) throw invalid(label, '"env" must be an object of strings')
+  const timeoutMs = number('timeoutMs')
+  const memoryMb = number('memoryMb')
+  const explain = text('explain')
+  const event = text('event')
+  return {
+    title: text('title') ?? label,
+    handler,
+    count: number('count') ?? 1,
+    concurrency: number('concurrency') ?? 1,
+    env: Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])),
+    expect,
+    ...(explain === undefined ? {} : { explain }),
+    ...(event === undefined ? {} : { event }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(memoryMb === undefined ? {} : { memoryMb }),
+  }
+}
+
+function invalid(label: string, problem: string): SluiceRuntimeError {
+  return new SluiceRuntimeError(
+    'INVALID_OPTION',
+    `examples/${label.split('#')[0]}/demo.json ${problem} (run ${label})`,
+  )
+}

@@ -1,0 +1,58 @@
+import { SluiceRuntimeError } from '../errors.ts'
+import { demoCommand } from './demo-command.ts'
+import { invokeCommand } from './invoke-command.ts'
+import type { CliIo } from './io.ts'
+
+const HELP = `sluice: run Lambda handlers locally through the real aws-lambda-ric, no Docker
+
+Usage:
+  sluice invoke <file#export> [options]   invoke a handler (file.ts, .js or .mjs; export defaults to handler)
+  sluice demo [--dir examples]             run every examples/*/demo.json
+
+Options of invoke:
+  -e, --event <src>        event: a JSON file, - for stdin, inline JSON, or builder:sqs?records=10
+  -m, --memory <mb>        memory size in MB (default 128)
+  -t, --timeout <ms|Ns>    function timeout, ms or seconds with s (default 3000)
+  -n, --count <n>          invocations to run (default 1)
+  -c, --concurrency <n>    containers at most, invocations in flight (default 1)
+      --env KEY=VALUE      environment variable for the function (repeatable)
+      --port <n>           first Runtime API port (default 0: free ports)
+      --idle-timeout <ms>  kill containers idle this long (default 300000)
+      --json               print one JSON document (invocations and summary) and nothing else
+
+Exit codes: 0 all invocations succeeded, 1 some failed, 2 bad input (the message says what to do).
+`
+
+/** Exit code for input the user must fix (bad arguments, missing files, port in use). */
+export const EXIT_USAGE = 2
+
+/**
+ * Runs the `sluice` CLI and returns its exit code. Every failure becomes one line on stderr.
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2), processIo())
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    if (command === 'invoke') return await invokeCommand(rest, io)
+    if (command === 'demo') return await demoCommand(rest, io)
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP)
+      return command === undefined ? EXIT_USAGE : 0
+    }
+    io.stderr.write(
+      `sluice: unknown command "${command}": use sluice invoke or sluice demo (sluice --help)\n`,
+    )
+    return EXIT_USAGE
+  } catch (error) {
+    if (error instanceof SluiceRuntimeError && error.code === 'RUNTIME_STOPPED') return 130
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr.write(`sluice: ${message.split('\n')[0]}\n`)
+    return error instanceof SluiceRuntimeError || isParseArgsError(error) ? EXIT_USAGE : 1
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+}

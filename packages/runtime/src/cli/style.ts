@@ -1,0 +1,32 @@
+/** ANSI styling that is a no-op when disabled (not a TTY, or NO_COLOR set). */
+export interface Style {
+  readonly enabled: boolean
+  bold(text: string): string
+  dim(text: string): string
+  red(text: string): string
+  green(text: string): string
+  yellow(text: string): string
+  cyan(text: string): string
+}
+
+/**
+ * Creates a {@link Style}; colours only on a TTY and when NO_COLOR is unset.
+ *
+ * @example
+ * const style = createStyle(process.stdout.isTTY === true, process.env)
+ * console.log(style.green('ok'))
+ */
+export function createStyle(isTty: boolean, env: Readonly<Record<string, string | undefined>>): Style {
+  const enabled = isTty && env.NO_COLOR === undefined
+  const wrap = (open: number, close: number) => (text: string) =>
+    enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text
+  return {
+    enabled,
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+  }
+}

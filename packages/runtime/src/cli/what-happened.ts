@@ -1,0 +1,31 @@
+import type { InvocationResult } from '../invocation.ts'
+
+/**
+ * A plain-English account of a run: which invocations were cold or warm, on how many containers, how long
+ * they took, and how the failures failed.
+ *
+ * @example
+ * whatHappened(results)
+ * // ['#1 cold start on container 3f0c1a2b: init 141.20 ms, then 5.10 ms', '#2 warm on 3f0c1a2b: 1.90 ms', …]
+ */
+export function whatHappened(results: readonly InvocationResult[]): string[] {
+  const lines = results.map((result, index) => {
+    const { report } = result
+    const where = result.coldStart
+      ? `cold start on container ${result.containerId}`
+      : `warm on ${result.containerId}`
+    const init =
+      report.initDurationMs === undefined ? '' : `init ${report.initDurationMs.toFixed(2)} ms, then `
+    const outcome =
+      report.status === 'timeout'
+        ? `timed out after ${report.durationMs.toFixed(0)} ms; the container was killed, so the next call is cold`
+        : result.error !== undefined
+          ? `failed with ${result.error.errorType}: ${result.error.errorMessage.split('\n')[0]}`
+          : `${report.durationMs.toFixed(2)} ms`
+    return `#${index + 1} ${where}: ${init}${outcome}`
+  })
+  const containers = new Set(results.map((result) => result.containerId)).size
+  const cold = results.filter((result) => result.coldStart).length
+  lines.push(`${results.length} invocation(s), ${containers} container(s), ${cold} cold start(s)`)
+  return lines
+}

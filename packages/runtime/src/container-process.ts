@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { createLineSplitter } from './line-splitter.ts'
+
+/** How a container process ended. */
+export interface ProcessExit {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+}
+
+/** A running `aws-lambda-ric` process and the log lines it printed so far. */
+export interface RuntimeProcess {
+  readonly pid: number | undefined
+  /** Settles once the process exited and its output was read. */
+  readonly exited: Promise<ProcessExit>
+  /** True until the process exits. */
+  alive(): boolean
+  /** Removes and returns the complete lines printed since the last call. */
+  takeLines(): string[]
+  /** Like takeLines, plus a trailing line without newline (use once the process is gone). */
+  takeAllLines(): string[]
+  /** SIGKILLs the process group, so anything the handler spawned dies with it. */
+  kill(): void
+}
+
+const ricEntry = createRequire(import.meta.url).resolve('aws-lambda-ric')
+
+/**
+ * Spawns the real `aws-lambda-ric` under the current Node (24, which strips types natively) in its own process
+ * group, with stdout and stderr collected as the function's log lines.
+ *
+ * @example
+ * const proc = spawnRuntimeProcess({ cwd: process.cwd(), env: lambdaEnvironment(…) })
+ * await proc.exited
+ */
+export function spawnRuntimeProcess(options: { cwd: string; env: Record<string, string> }): RuntimeProcess {
+  const child = spawn(process.execPath, [ricEntry], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  const lines: string[] = []
+  const splitters = [collect(child.stdout, lines), collect(child.stderr, lines)]
+  let running = true
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.once('error', () => {
+      running = false
+      resolve({ code: null, signal: null })
+    })
+    child.once('close', (code, signal) => {
+      running = false
+      resolve({ code, signal })
+    })
+    // A grandchild may hold the pipes open after the runtime died; do not wait for it forever.
+    child.once('exit', (code, signal) => {
+      running = false
+      setTimeout(() => resolve({ code, signal }), 200).unref()
+    })
+  })
+  return {
+    pid: child.pid,
+    exited,
+    alive: () => running,
+    takeLines: () => lines.splice(0),
+    takeAllLines: () => [...lines.splice(0), ...splitters.flatMap((splitter) => splitter.flush())],
+    kill: () => killGroup(child),
+  }
+}
+
+function collect(stream: NodeJS.ReadableStream | null, into: string[]) {
+  const splitter = createLineSplitter()
+  stream?.on('data', (chunk: Buffer) => {
+    into.push(...splitter.push(chunk))
+  })
+  return splitter
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return
+  try {
+    // Also after the runtime exited: the group may still hold processes the handler started.
+    process.kill(-child.pid, 'SIGKILL')
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}

@@ -1,0 +1,31 @@
+/** Stable codes of {@link SluiceRuntimeError}; callers branch on these, never on messages. */
+export type SluiceRuntimeErrorCode =
+  | 'HANDLER_SPEC_INVALID'
+  | 'HANDLER_FILE_NOT_FOUND'
+  | 'EVENT_FILE_NOT_FOUND'
+  | 'EVENT_NOT_JSON'
+  | 'EVENT_BUILDER_FAILED'
+  | 'PORT_IN_USE'
+  | 'INVALID_OPTION'
+  | 'INVALID_ARGUMENT'
+  | 'HANDLER_NOT_LOADABLE'
+  | 'RESERVED_ENV_VARIABLE'
+  | 'RUNTIME_STOPPED'
+  | 'CONTAINER_START_FAILED'
+
+/**
+ * The one error class of `@sluice/runtime`: a stable `code`, a message that says what to do, and the `cause`.
+ *
+ * @example
+ * try { await startRuntime({ handler: 'nope.ts#handler' }) }
+ * catch (error) { if (error instanceof SluiceRuntimeError && error.code === 'HANDLER_FILE_NOT_FOUND') … }
+ */
+export class SluiceRuntimeError extends Error {
+  override readonly name = 'SluiceRuntimeError'
+  readonly code: SluiceRuntimeErrorCode
+
+  constructor(code: SluiceRuntimeErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.code = code
+  }
+}

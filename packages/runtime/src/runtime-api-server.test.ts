@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LambdaErrorBody } from './lambda-error.ts'
+import { type InvocationRequest, RuntimeApiServer } from './runtime-api-server.ts'
+
+const servers: RuntimeApiServer[] = []
+const events = { next: 0, delivered: [] as string[], initErrors: [] as LambdaErrorBody[] }
+
+async function listen(): Promise<string> {
+  const api = await RuntimeApiServer.listen(0, {
+    onNext: () => {
+      events.next += 1
+    },
+    onDelivered: (requestId) => events.delivered.push(requestId),
+    onInitError: (error) => events.initErrors.push(error),
+  })
+  servers.push(api)
+  return `http://${api.runtimeApi}/2018-06-01/runtime`
+}
+
+const request: InvocationRequest = {
+  requestId: 'req-1',
+  payload: '{"a":1}',
+  timeoutMs: 3000,
+  functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f',
+  traceId: 'Root=1-00000000-000000000000000000000000',
+  clientContext: '{"custom":{"k":"v"}}',
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((api) => api.close()))
+  Object.assign(events, { next: 0, delivered: [], initErrors: [] })
+})
+
+describe('RuntimeApiServer', () => {
+  it("hands the event to the next poll with Lambda's headers and resolves with the posted response", async () => {
+    const base = await listen()
+    const api = servers[0]
+    const outcome = api?.deliver(request)
+    const before = Date.now()
+    const next = await fetch(`${base}/invocation/next`)
+    expect(next.status).toBe(200)
+    expect(next.headers.get('content-type')).toBe('application/json')
+    expect(next.headers.get('lambda-runtime-aws-request-id')).toBe('req-1')
+    expect(Number(next.headers.get('lambda-runtime-deadline-ms'))).toBeGreaterThanOrEqual(before + 3000)
+    expect(next.headers.get('lambda-runtime-invoked-function-arn')).toBe(request.functionArn)
+    expect(next.headers.get('lambda-runtime-trace-id')).toBe(request.traceId)
+    expect(next.headers.get('lambda-runtime-client-context')).toBe(request.clientContext)
+    expect(next.headers.get('lambda-runtime-cognito-identity')).toBeNull()
+    expect(await next.text()).toBe('{"a":1}')
+    expect(events).toMatchObject({ next: 1, delivered: ['req-1'] })
+
+    const posted = await fetch(`${base}/invocation/req-1/response`, { method: 'POST', body: '{"ok":true}' })
+    expect(posted.status).toBe(202)
+    await expect(outcome).resolves.toEqual({ kind: 'response', payload: '{"ok":true}' })
+  })
+
+  it('answers 400 to an unknown request id and reads error bodies', async () => {
+    const base = await listen()
+    const outcome = servers[0]?.deliver(request)
+    await (await fetch(`${base}/invocation/next`)).text()
+    expect((await fetch(`${base}/invocation/other/response`, { method: 'POST', body: '1' })).status).toBe(400)
+    const body = JSON.stringify({ errorType: 'TypeError', errorMessage: 'boom', trace: ['TypeError: boom'] })
+    expect((await fetch(`${base}/invocation/req-1/error`, { method: 'POST', body })).status).toBe(202)
+    await expect(outcome).resolves.toEqual({
+      kind: 'error',
+      error: { errorType: 'TypeError', errorMessage: 'boom', trace: ['TypeError: boom'] },
+    })
+  })
+
+  it('passes init errors on, falling back to the Lambda-Runtime-Function-Error-Type header', async () => {
+    const base = await listen()
+    const response = await fetch(`${base}/init/error`, {
+      method: 'POST',
+      headers: { 'Lambda-Runtime-Function-Error-Type': 'Runtime.Custom' },
+      body: '{"errorMessage":"no"}',
+    })
+    expect(response.status).toBe(202)
+    expect(events.initErrors).toEqual([{ errorType: 'Runtime.Custom', errorMessage: 'no', trace: [] }])
+  })
+
+  it('refuses a port that is taken with PORT_IN_USE', async () => {
+    await listen()
+    const port = Number(servers[0]?.runtimeApi.split(':')[1])
+    await expect(
+      RuntimeApiServer.listen(port, { onNext() {}, onDelivered() {}, onInitError() {} }),
+    ).rejects.toThrow(expect.objectContaining({ code: 'PORT_IN_USE' }))
+  })
+})

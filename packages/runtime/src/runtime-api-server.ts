@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { SluiceRuntimeError } from './errors.ts'
+import { type LambdaErrorBody, parseErrorBody } from './lambda-error.ts'
+
+/** One event to hand to the runtime on its next `GET …/invocation/next`. */
+export interface InvocationRequest {
+  readonly requestId: string
+  /** The event as JSON text. */
+  readonly payload: string
+  readonly timeoutMs: number
+  readonly functionArn: string
+  readonly traceId: string
+  /** JSON text for `Lambda-Runtime-Client-Context`. */
+  readonly clientContext?: string
+  /** JSON text for `Lambda-Runtime-Cognito-Identity`. */
+  readonly cognitoIdentity?: string
+}
+
+/** What the runtime posted back for an invocation. */
+export type InvocationOutcome =
+  | { readonly kind: 'response'; readonly payload: string }
+  | { readonly kind: 'error'; readonly error: LambdaErrorBody }
+
+/** Hooks a container uses to follow its runtime's lifecycle. */
+export interface RuntimeApiEvents {
+  /** A `next` poll arrived: the runtime finished init or the previous invocation. */
+  onNext(): void
+  /** The event left for the runtime; the deadline clock starts now. */
+  onDelivered(requestId: string, deadlineMs: number): void
+  onInitError(error: LambdaErrorBody): void
+}
+
+const API = '/2018-06-01/runtime'
+const MAX_RESPONSE_BYTES = 6 * 1024 * 1024
+const RESULT_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/
+
+interface Pending {
+  readonly request: InvocationRequest
+  readonly resolve: (outcome: InvocationOutcome) => void
+}
+
+/**
+ * The Lambda Runtime API (2018-06-01) for one container, on 127.0.0.1: `next`, `response`, `error` and
+ * `init/error`, one invocation at a time, with the headers Lambda sends.
+ *
+ * @example
+ * const api = await RuntimeApiServer.listen(0, events)
+ * spawn(node, [ric], { env: { AWS_LAMBDA_RUNTIME_API: api.runtimeApi, … } })
+ * const outcome = await api.deliver({ requestId, payload: '{}', timeoutMs: 3000, … })
+ */
+export class RuntimeApiServer {
+  readonly #server: Server
+  readonly #events: RuntimeApiEvents
+  #poll: ServerResponse | undefined
+  #queued: Pending | undefined
+  #inFlight: Pending | undefined
+
+  private constructor(server: Server, events: RuntimeApiEvents) {
+    this.#server = server
+    this.#events = events
+  }
+
+  /** Listens on 127.0.0.1:`port` (0 picks a free port); a taken port throws `PORT_IN_USE`. */
+  static async listen(port: number, events: RuntimeApiEvents): Promise<RuntimeApiServer> {
+    const server = createServer({ requestTimeout: 0, keepAliveTimeout: 60_000 })
+    const api = new RuntimeApiServer(server, events)
+    server.on('request', (req, res) => api.#route(req, res))
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE') return reject(error)
+        const message = `port ${port} on 127.0.0.1 is in use: pass port 0 (--port 0) to pick a free one, or stop what listens there`
+        reject(new SluiceRuntimeError('PORT_IN_USE', message, { cause: error }))
+      })
+      server.listen(port, '127.0.0.1', resolve)
+    })
+    return api
+  }
+
+  /** `host:port`, the value of AWS_LAMBDA_RUNTIME_API. */
+  get runtimeApi(): string {
+    const address = this.#server.address()
+    return typeof address === 'object' && address !== null ? `127.0.0.1:${address.port}` : ''
+  }
+
+  /** Queues an event for the runtime's next poll; resolves with what the runtime posts back. */
+  deliver(request: InvocationRequest): Promise<InvocationOutcome> {
+    return new Promise((resolve) => {
+      this.#queued = { request, resolve }
+      this.#flush()
+    })
+  }
+
+  /** Forgets queued and in-flight work (the container was killed). */
+  abandon(): void {
+    this.#queued = undefined
+    this.#inFlight = undefined
+  }
+
+  /** Closes the server and every connection, including a held `next` poll. */
+  async close(): Promise<void> {
+    this.abandon()
+    this.#poll = undefined
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve())
+      this.#server.closeAllConnections()
+    })
+  }
+
+  #route(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? ''
+    if (req.method === 'GET' && url === `${API}/invocation/next`) {
+      this.#next(res)
+    } else if (req.method !== 'POST') {
+      reply(res, 405, { errorType: 'MethodNotAllowed' })
+    } else if (url === `${API}/init/error`) {
+      readBody(req, (body) => {
+        reply(res, 202, { status: 'OK' })
+        this.#events.onInitError(parseErrorBody(body, header(req, 'lambda-runtime-function-error-type')))
+      })
+    } else {
+      readBody(req, (body, tooLarge) => this.#result(req, res, body, tooLarge))
+    }
+  }
+
+  #result(req: IncomingMessage, res: ServerResponse, body: string, tooLarge: boolean): void {
+    const match = RESULT_PATH.exec(req.url ?? '')
+    const requestId = match?.[1] === undefined ? undefined : decodeURIComponent(match[1])
+    const inFlight = this.#inFlight
+    if (match === null || inFlight === undefined || requestId !== inFlight.request.requestId) {
+      reply(res, match === null ? 404 : 400, { errorType: match === null ? 'NotFound' : 'InvalidRequestID' })
+      return
+    }
+    this.#inFlight = undefined
+    if (tooLarge) {
+      reply(res, 413, { errorType: 'RequestEntityTooLarge' })
+      inFlight.resolve({ kind: 'error', error: responseTooLarge() })
+      return
+    }
+    reply(res, 202, { status: 'OK' })
+    if (match[2] === 'response') {
+      inFlight.resolve({ kind: 'response', payload: body })
+    } else {
+      inFlight.resolve({
+        kind: 'error',
+        error: parseErrorBody(body, header(req, 'lambda-runtime-function-error-type')),
+      })
+    }
+  }
+
+  #next(res: ServerResponse): void {
+    this.#poll = res
+    res.on('close', () => {
+      if (this.#poll === res) this.#poll = undefined
+    })
+    this.#events.onNext()
+    this.#flush()
+  }
+
+  #flush(): void {
+    const poll = this.#poll
+    const queued = this.#queued
+    if (poll === undefined || queued === undefined || this.#inFlight !== undefined) return
+    this.#poll = undefined
+    this.#queued = undefined
+    this.#inFlight = queued
+    const { request } = queued
+    const deadlineMs = Date.now() + request.timeoutMs
+    poll.writeHead(200, {
+      // The RIC's native client crashes (strlen on NULL) when a `next` response has no Content-Type.
+      'Content-Type': 'application/json',
+      'Lambda-Runtime-Aws-Request-Id': request.requestId,
+      'Lambda-Runtime-Deadline-Ms': String(deadlineMs),
+      'Lambda-Runtime-Invoked-Function-Arn': request.functionArn,
+      'Lambda-Runtime-Trace-Id': request.traceId,
+      ...(request.clientContext === undefined
+        ? {}
+        : { 'Lambda-Runtime-Client-Context': request.clientContext }),
+      ...(request.cognitoIdentity === undefined
+        ? {}
+        : { 'Lambda-Runtime-Cognito-Identity': request.cognitoIdentity }),
+    })
+    poll.end(request.payload)
+    this.#events.onDelivered(request.requestId, deadlineMs)
+  }
+}
+
+function readBody(req: IncomingMessage, done: (body: string, tooLarge: boolean) => void): void {
+  const chunks: Buffer[] = []
+  let size = 0
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length
+    if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk)
+  })
+  req.on('end', () => done(Buffer.concat(chunks).toString('utf8'), size > MAX_RESPONSE_BYTES))
+}
+
+function reply(res: ServerResponse, status: number, body: Record<string, string>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' })
+  res.end(JSON.stringify(body))
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function responseTooLarge(): LambdaErrorBody {
+  return {
+    errorType: 'Function.ResponseSizeTooLarge',
+    errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+    trace: [],
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest'
+import { s3Event } from './s3.ts'
+
+describe('s3Event', () => {
+  test('describes the object and bucket, with the key URL-encoded as S3 sends it', () => {
+    const event = s3Event({ bucket: 'uploads', key: 'in/my file.csv', size: 10, region: 'eu-west-1' })
+    expect(event.Records).toHaveLength(1)
+    expect(event.Records[0]).toMatchObject({
+      eventSource: 'aws:s3',
+      eventName: 'ObjectCreated:Put',
+      awsRegion: 'eu-west-1',
+      s3: {
+        bucket: { name: 'uploads', arn: 'arn:aws:s3:::uploads' },
+        object: { key: 'in/my+file.csv', size: 10 },
+      },
+    })
+    expect(event.Records[0]?.s3.object.eTag).toMatch(/^[0-9a-f]{32}$/)
+  })
+
+  test('names one object per record', () => {
+    const keys = s3Event({ records: 3 }).Records.map((r) => r.s3.object.key)
+    expect(keys).toEqual(['object-0.json', 'object-1.json', 'object-2.json'])
+    expect(s3Event({ records: 2, key: (i) => `k${i}` }).Records.map((r) => r.s3.object.key)).toEqual([
+      'k0',
+      'k1',
+    ])
+  })
+})

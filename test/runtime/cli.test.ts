@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const bin = 'packages/runtime/bin/sluice.mjs'
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the CLI as a user would: a child process with piped (non-TTY) output. */
+function sluice(args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('sluice invoke', () => {
+  it('--json prints one parseable document with every invocation and the summary', async () => {
+    const run = await sluice([
+      'invoke',
+      'examples/hello/handler.ts#handler',
+      '--event',
+      'builder:sqs?records=2',
+      '--count',
+      '3',
+      '--json',
+    ])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout)
+    expect(doc.invocations).toHaveLength(3)
+    expect(doc.invocations.map((invocation: { coldStart: boolean }) => invocation.coldStart)).toEqual([
+      true,
+      false,
+      false,
+    ])
+    expect(doc.invocations[0].result).toMatchObject({
+      message: 'Hello, world!',
+      coldStart: true,
+      invocation: 1,
+    })
+    expect(doc.invocations[2].result).toMatchObject({ coldStart: false, invocation: 3 })
+    expect(doc.summary).toMatchObject({
+      invocations: 3,
+      coldStarts: 1,
+      errors: 0,
+      timeouts: 0,
+      containers: 1,
+    })
+    expect(doc.summary.estimatedCostUsd).toBeGreaterThan(0)
+  })
+
+  it('prints logs, START/END/REPORT lines and the summary table', async () => {
+    const run = await sluice([
+      'invoke',
+      'examples/hello/handler.ts#handler',
+      '--event',
+      'examples/hello/event.json',
+      '-n',
+      '2',
+    ])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(lines.filter((line) => line.startsWith('START RequestId: '))).toHaveLength(2)
+    expect(lines.filter((line) => line.startsWith('REPORT RequestId: '))).toHaveLength(2)
+    expect(lines.filter((line) => line.includes('\tInit Duration: '))).toHaveLength(1)
+    const logs = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'INFO', message: 'greeting Ada' }))
+    for (const row of ['cold starts', 'errors', 'timeouts', 'duration p50', 'duration p95', 'duration p99']) {
+      expect(run.stdout).toMatch(new RegExp(`│ ${row} +│`))
+    }
+    expect(run.stdout).toMatch(/│ billed GB-s +│ \d\.\d{6}/)
+    expect(run.stdout).toMatch(/│ estimated cost +│ \$\d\.\d{10}/)
+  })
+
+  it('--concurrency 4 spreads 40 invocations over 4 containers', async () => {
+    const run = await sluice([
+      'invoke',
+      'test/fixtures/runtime/counter.ts#handler',
+      '--count',
+      '40',
+      '--concurrency',
+      '4',
+      '--json',
+    ])
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout)
+    const containers = new Set(
+      doc.invocations.map((invocation: { containerId: string }) => invocation.containerId),
+    )
+    expect(containers.size).toBe(4)
+    expect(doc.summary).toMatchObject({ invocations: 40, containers: 4, coldStarts: 4 })
+  })
+
+  it('exits 1 and still prints the REPORT when the function times out', async () => {
+    const run = await sluice([
+      'invoke',
+      'test/fixtures/runtime/hang.mjs#handler',
+      '--event',
+      '{"hang":"busy"}',
+      '-t',
+      '500',
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/REPORT RequestId: .*\tStatus: timeout/)
+    expect(run.stdout).toMatch(/│ timeouts +│ 1 /)
+  })
+})
+
+describe('sluice invoke: clear errors, one line, non-zero exit', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a missing file', ['invoke', 'nope/missing.ts#handler'], /cannot find handler file nope\/missing\.ts/],
+    [
+      'a missing export',
+      ['invoke', 'test/fixtures/runtime/counter.ts#nope'],
+      /test\/fixtures\/runtime\/counter\.ts has no export "nope"/,
+    ],
+    [
+      'a handler that is not a function',
+      ['invoke', 'test/fixtures/runtime/not-a-function.mjs#handler'],
+      /export "handler" of test\/fixtures\/runtime\/not-a-function\.mjs is not a function/,
+    ],
+    [
+      'an event file that is not JSON',
+      ['invoke', 'test/fixtures/runtime/counter.ts', '--event', 'test/fixtures/runtime/bad-event.json'],
+      /event file test\/fixtures\/runtime\/bad-event\.json is not valid JSON/,
+    ],
+    ['an unknown option', ['invoke', 'test/fixtures/runtime/counter.ts', '--bogus'], /--bogus/],
+  ]
+
+  it.each(cases)('%s', async (_name, args, message) => {
+    const run = await sluice(args)
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^sluice: /)
+    expect(run.stderr).toMatch(message)
+  })
+
+  it('a port in use', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const address = blocker.address()
+    const port = typeof address === 'object' && address !== null ? address.port : 0
+    try {
+      const run = await sluice(['invoke', 'test/fixtures/runtime/counter.ts', '--port', String(port)])
+      expect(run.code).not.toBe(0)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe(
+        `sluice: port ${port} on 127.0.0.1 is in use: pass port 0 (--port 0) to pick a free one, or stop what listens there\n`,
+      )
+    } finally {
+      blocker.close()
+    }
+  })
+})
+
+describe('sluice demo', () => {
+  it('runs every example with a demo.json and says what happened', async () => {
+    const run = await sluice(['demo'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('━━ hello · cold start, then warm invocations ━━')
+    expect(run.stdout).toMatch(/#1 cold start on container [0-9a-f]{8}: init \d+\.\d\d ms/)
+    expect(run.stdout).toMatch(/#2 warm on [0-9a-f]{8}/)
+    expect(run.stdout).toContain('Status: timeout')
+    expect(run.stdout).toContain('all demo runs behaved as expected')
+  })
+})
