@@ -1,0 +1,75 @@
+import { SluiceError } from '@sluice/core'
+
+/**
+ * The stable codes of {@link InitError}:
+ * - `INVALID_OPTION`: an option or argument is out of range (`path` names it);
+ * - `FETCH_FAILED`: a `cached()` fetch failed and no stale value may be served (`cause` is what the fetcher threw);
+ * - `ONCE_REENTERED`: a `once()` factory called its own accessor;
+ * - `SSM_PARAMETERS_INVALID`: SSM returned names in `InvalidParameters` (`names` lists them);
+ * - `SECRET_NOT_STRING`: the secret holds `SecretBinary`, not `SecretString`;
+ * - `SECRET_NOT_JSON`: `json` was asked for and the secret is not a JSON object;
+ * - `SDK_MISSING`: the AWS SDK v3 client package a helper needs is not installed.
+ */
+export type InitErrorCode =
+  | 'INVALID_OPTION'
+  | 'FETCH_FAILED'
+  | 'ONCE_REENTERED'
+  | 'SSM_PARAMETERS_INVALID'
+  | 'SECRET_NOT_STRING'
+  | 'SECRET_NOT_JSON'
+  | 'SDK_MISSING'
+
+/** Options of {@link InitError}. */
+export interface InitErrorOptions {
+  readonly code: InitErrorCode
+  readonly cause?: unknown
+  readonly path?: ReadonlyArray<PropertyKey>
+  /** The parameter or secret names the error is about. */
+  readonly names?: readonly string[]
+}
+
+/**
+ * The error every `@sluice/init` function throws on purpose. Never exposed to callers (status 500): it is
+ * about configuration, not about the request.
+ *
+ * @example
+ * try { await config() } catch (error) {
+ *   if (error instanceof InitError && error.code === 'SSM_PARAMETERS_INVALID') console.error(error.names)
+ * }
+ */
+export class InitError extends SluiceError {
+  override name = 'InitError'
+  declare readonly code: InitErrorCode
+  /** The parameter or secret names the error is about (`SSM_PARAMETERS_INVALID`), else empty. */
+  readonly names: readonly string[]
+
+  constructor(message: string, options: InitErrorOptions) {
+    super(message, { code: options.code, cause: options.cause, path: options.path })
+    this.names = options.names ?? []
+  }
+}
+
+/** Throws `INVALID_OPTION` unless `value` is a number of milliseconds in range (Infinity allowed). */
+export function checkMs(path: string, value: number, options: { positive: boolean }): void {
+  const ok = typeof value === 'number' && !Number.isNaN(value) && (options.positive ? value > 0 : value >= 0)
+  if (!ok) {
+    const want = options.positive ? 'above 0' : '0 or more'
+    throw new InitError(
+      `${path} must be a number of milliseconds ${want} (Infinity for never), got ${value}`,
+      {
+        code: 'INVALID_OPTION',
+        path: [path],
+      },
+    )
+  }
+}
+
+/** Throws `INVALID_OPTION` unless `value` is a function. */
+export function checkFunction(path: string, value: unknown): void {
+  if (typeof value !== 'function') {
+    throw new InitError(`${path} must be a function, got ${typeof value}`, {
+      code: 'INVALID_OPTION',
+      path: [path],
+    })
+  }
+}

@@ -1,0 +1,28 @@
+export {
+  type AwaitInitContext,
+  type AwaitInitOptions,
+  awaitInit,
+  type InitSource,
+  type InitTimings,
+  type InitValues,
+} from './await-init.ts'
+export { type Cached, cached, type FetchTiming } from './cached.ts'
+export type { CachedOptions, RefreshMode } from './cached-options.ts'
+export { type Clock, monotonicClock } from './clock.ts'
+export { InitError, type InitErrorCode, type InitErrorOptions } from './errors.ts'
+export { type Once, type OnceState, once } from './once.ts'
+export { type SecretOptions, type SecretValue, secret } from './secret.ts'
+export {
+  getSsmParameters,
+  SSM_BATCH_SIZE,
+  type SsmParametersOptions,
+  type SsmValues,
+  ssmParameters,
+} from './ssm-parameters.ts'
+export {
+  emitInitWarning,
+  INIT_LIMIT_MS,
+  type InitWarningCode,
+  initWarnings,
+  type WarnFn,
+} from './warnings.ts'

@@ -1,0 +1,96 @@
+import { checkFunction, InitError } from './errors.ts'
+
+/** Where a {@link once} accessor stands: nothing yet, a promise in flight, or a value. */
+export type OnceState = 'idle' | 'pending' | 'ready'
+
+/**
+ * The accessor {@link once} returns: call it for the value (the same one every time), plus a few extras.
+ * For an async factory the accessor returns the same promise to every caller.
+ */
+export interface Once<TValue> {
+  (): TValue
+  /** The value if it is ready (a sync factory ran, or the promise resolved), else `undefined`; never runs the factory. */
+  peek(): Awaited<TValue> | undefined
+  /** `idle` (not created, or the last attempt failed), `pending` (a promise in flight) or `ready`. */
+  readonly state: OnceState
+  /** Forgets the value so the next call runs the factory again (tests; a client whose connection died). */
+  reset(): void
+}
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') &&
+  value !== null &&
+  typeof (value as { then?: unknown }).then === 'function'
+
+/**
+ * A lazy singleton for this container: the factory runs on the first call, and every later call gets the same
+ * value. Async factories are shared while in flight (concurrent callers get one promise). A failure — a throw or
+ * a rejection — is not kept: the next call runs the factory again. Create it at module scope.
+ *
+ * @example
+ * const dynamo = once(() => new DynamoDBClient({}))            // () => DynamoDBClient
+ * const pool = once(async () => connect(process.env.DB_URL))   // () => Promise<Pool>
+ * export const handler = async () => (await pool()).query('select 1')
+ */
+export function once<$Value>(factory: () => $Value): Once<$Value> {
+  checkFunction('factory', factory)
+  let state: OnceState | 'creating' = 'idle'
+  let value: $Value | undefined
+  let settled: Awaited<$Value> | undefined
+
+  function create(): $Value {
+    if (state === 'creating') {
+      throw new InitError(
+        'The once() factory called its own accessor: it would never finish; break the cycle',
+        {
+          code: 'ONCE_REENTERED',
+        },
+      )
+    }
+    state = 'creating'
+    let made: $Value
+    try {
+      made = factory()
+    } catch (error) {
+      state = 'idle'
+      throw error
+    }
+    value = made
+    if (!isPromiseLike(made)) {
+      state = 'ready'
+      settled = made as Awaited<$Value>
+      return made
+    }
+    state = 'pending'
+    // Handling the rejection here also keeps a failed INIT-time call nobody awaited from being unhandled.
+    made.then(
+      function onceResolved(result) {
+        if (value !== made) return
+        state = 'ready'
+        settled = result as Awaited<$Value>
+      },
+      function onceRejected() {
+        if (value !== made) return
+        state = 'idle'
+        value = undefined
+      },
+    )
+    return made
+  }
+
+  const accessor = function onceAccessor(): $Value {
+    if (state === 'ready' || state === 'pending') return value as $Value
+    return create()
+  }
+  return Object.defineProperties(accessor, {
+    state: { get: () => (state === 'creating' ? 'idle' : state), enumerable: true },
+    peek: { value: () => (state === 'ready' ? settled : undefined) },
+    reset: {
+      value: () => {
+        state = 'idle'
+        value = undefined
+        settled = undefined
+      },
+    },
+  }) as Once<$Value>
+}
