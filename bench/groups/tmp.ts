@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { lambda } from '@sluice/core'
+import { createContext } from '@sluice/testing'
+import { tmp } from '@sluice/tmp'
+import type { BenchGroup } from '../types.ts'
+
+// A private root, so the stray check and the budget's statfs see what they would in a Lambda's /tmp.
+const root = mkdtempSync(join(tmpdir(), 'sluice-bench-tmp-'))
+process.on('exit', function removeBenchRoot() {
+  rmSync(root, { recursive: true, force: true })
+})
+const context = createContext({ timeoutMs: 60_000 })
+const event = { id: 'x' }
+const fourKb = Buffer.alloc(4096, 1)
+
+const unusedBare = lambda<{ id: string }>().handler(async (input) => input.id)
+const unusedSluice = lambda<{ id: string }>()
+  .use(tmp({ root }))
+  .handler(async (input) => input.id)
+
+const writeSluice = lambda<{ id: string }>()
+  .use(tmp({ root }))
+  .handler(async (input, ctx) => {
+    await writeFile(ctx.tmp.file('part.bin'), fourKb)
+    return input.id
+  })
+// What a careful handler does without @sluice/tmp: its own temp dir, removed before returning.
+const writeBare = lambda<{ id: string }>().handler(async (input) => {
+  const dir = await mkdtemp(join(root, 'bare-'))
+  try {
+    await writeFile(join(dir, 'part.bin'), fourKb)
+    return input.id
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+/** What tmp() costs an invocation; neither middy nor Powertools has an equivalent, so the anchor is bare code. */
+export const groups: BenchGroup[] = [
+  {
+    name: 'tmp: per-invocation overhead, scratch unused',
+    note: 'lambda() with tmp() (defaults: statfs budget check, stray check) vs lambda() alone; scratch never touched',
+    subjects: [
+      { subject: 'bare', fn: () => unusedBare(event, context) },
+      { subject: 'sluice', fn: () => unusedSluice(event, context) },
+    ],
+  },
+  {
+    name: 'tmp: one 4 KB file in scratch',
+    note: 'context.tmp.file() + writeFile, removed by tmp() vs the handler doing mkdtemp + writeFile + rm itself',
+    subjects: [
+      { subject: 'bare', fn: () => writeBare(event, context) },
+      { subject: 'sluice', fn: () => writeSluice(event, context) },
+    ],
+  },
+]

@@ -1,0 +1,74 @@
+import { SluiceError } from '@sluice/core'
+
+/**
+ * Stable codes of {@link TmpError}:
+ * - `TMP_NO_SPACE`: less than `minFreeBytes` free in the root, even after sweeping; the handler did not run;
+ * - `TMP_PATH_ESCAPE`: a name given to `file()` would leave the scratch directory (`..`, an absolute path, a NUL
+ *   byte, a symbolic link pointing out);
+ * - `TMP_INVALID_NAME`: a name given to `file()` that is not a non-empty string naming something inside;
+ * - `TMP_SCRATCH_CLOSED`: the scratch directory was used after its invocation ended;
+ * - `TMP_SCRATCH_UNSAFE`: the scratch directory could not be created as a fresh private directory;
+ * - `TMP_INVALID_KEY`: a `tmpCache` key that is not a plain file name;
+ * - `TMP_CACHE_ENTRY_TOO_LARGE`: a `tmpCache` value larger than the cache's `maxBytes`;
+ * - `TMP_INVALID_OPTION`: an option of `tmp()` or `tmpCache()` has a value that cannot work (`path` names it).
+ */
+export type TmpErrorCode =
+  | 'TMP_NO_SPACE'
+  | 'TMP_PATH_ESCAPE'
+  | 'TMP_INVALID_NAME'
+  | 'TMP_SCRATCH_CLOSED'
+  | 'TMP_SCRATCH_UNSAFE'
+  | 'TMP_INVALID_KEY'
+  | 'TMP_CACHE_ENTRY_TOO_LARGE'
+  | 'TMP_INVALID_OPTION'
+
+/** Options of {@link TmpError}. */
+export interface TmpErrorOptions {
+  readonly code: TmpErrorCode
+  /** The name, key or directory that was refused, as it was given. */
+  readonly target?: string
+  readonly expose?: boolean
+  readonly status?: number
+  readonly cause?: unknown
+  readonly path?: ReadonlyArray<PropertyKey>
+}
+
+/**
+ * What `@sluice/tmp` throws. `code` is stable; `target` holds the name, key or directory that was refused.
+ *
+ * @example
+ * try { context.tmp.file(userName) } catch (error) {
+ *   if (error instanceof TmpError && error.code === 'TMP_PATH_ESCAPE') return { statusCode: 400 }
+ * }
+ */
+export class TmpError extends SluiceError {
+  override name = 'TmpError'
+  override readonly code: TmpErrorCode
+  readonly target: string | undefined
+
+  constructor(message: string, options: TmpErrorOptions) {
+    super(message, options)
+    this.code = options.code
+    this.target = options.target
+  }
+}
+
+/** A user-given string, shortened and quoted for an error message. */
+export const quote = (value: string): string =>
+  JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value)
+
+/** Throws `TMP_INVALID_OPTION` for option `name` unless `ok`. */
+export function checkOption(ok: boolean, name: string, what: string): void {
+  if (!ok) {
+    throw new TmpError(`Invalid option \`${name}\`: ${what}`, { code: 'TMP_INVALID_OPTION', path: [name] })
+  }
+}
+
+/** Throws `TMP_INVALID_OPTION` unless `value` is a finite number ≥ 0 (of `unit`: bytes, ms). */
+export function checkAmount(value: unknown, name: string, unit: string): void {
+  checkOption(
+    typeof value === 'number' && Number.isFinite(value) && value >= 0,
+    name,
+    `pass a number of ${unit} ≥ 0 (got ${String(value)})`,
+  )
+}

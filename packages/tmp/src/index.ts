@@ -1,0 +1,7 @@
+export { TmpError, type TmpErrorCode, type TmpErrorOptions } from './errors.ts'
+export type { Keep } from './keep.ts'
+export type { StrayPolicy, TmpOptions } from './options.ts'
+export type { Scratch } from './scratch.ts'
+export { tmp } from './tmp.ts'
+export { type CacheData, type TmpCache, type TmpCacheOptions, tmpCache } from './tmp-cache.ts'
+export type { TmpWarnFn, TmpWarningCode, TmpWarningDetails } from './warn.ts'

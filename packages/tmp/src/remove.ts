@@ -1,0 +1,43 @@
+import { lstatSync, rmSync, unlinkSync } from 'node:fs'
+import { isAbsolute, join, relative, sep } from 'node:path'
+
+/** True when `child` is strictly inside `parent` (both absolute, normalised). */
+export const isInside = (parent: string, child: string): boolean => {
+  const rel = relative(parent, child)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+}
+
+/** What {@link removeEntry} found and did. */
+export type Removed = 'link' | 'dir' | 'file' | 'missing'
+
+/**
+ * Removes the entry `name` of directory `parent` without ever following a symbolic link: a link is unlinked (its
+ * target stays), a directory is removed with its content (`rmSync` unlinks links inside it, never their targets),
+ * a file is unlinked. `name` must be a single path segment.
+ *
+ * Synchronous on purpose: Lambda runs one invocation at a time and answers only after the `after` hooks, so the
+ * thread-pool round trips of the async API would only add latency (about twice the time for a 2 MB scratch).
+ *
+ * @example
+ * removeEntry('/tmp', 'sluice-scratch-12-0123456789abcdef') // 'dir'
+ */
+export function removeEntry(parent: string, name: string): Removed {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
+    throw new TypeError(`removeEntry needs a single path segment, got ${JSON.stringify(name)}`)
+  }
+  const path = join(parent, name)
+  const stats = lstatSync(path, { throwIfNoEntry: false })
+  if (stats === undefined) return 'missing'
+  const kind: Removed = stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'dir' : 'file'
+  try {
+    if (kind === 'dir') rmSync(path, { recursive: true, force: true })
+    else unlinkSync(path)
+  } catch (error) {
+    if (isMissing(error)) return 'missing'
+    throw error
+  }
+  return kind
+}
+
+/** ENOENT: someone else removed it first, which is what we wanted. */
+export const isMissing = (error: unknown): boolean => (error as { code?: unknown })?.code === 'ENOENT'

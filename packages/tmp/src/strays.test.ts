@@ -1,0 +1,119 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { lambda } from '@sluice/core'
+import { invoke } from '@sluice/testing'
+import { describe, expect, test } from 'vitest'
+import type { StrayPolicy } from './options.ts'
+import { privateRoots, recorder } from './test-root.ts'
+import { tmp } from './tmp.ts'
+
+const makeRoot = privateRoots()
+
+/** A handler that writes a file, a directory and a link straight into the root, plus a cache file it keeps. */
+const leaky = (root: string, strays: StrayPolicy, outside: string) => {
+  const { warn, warnings } = recorder()
+  const handler = lambda()
+    .use(tmp({ root, strays, warn, keep: ['assets', '*.sqlite'] }))
+    .handler((_event, context) => {
+      writeFileSync(context.tmp.file('fine.txt'), 'inside the scratch')
+      writeFileSync(join(root, 'report.pdf'), 'stray')
+      mkdirSync(join(root, 'unzipped'))
+      writeFileSync(join(root, 'unzipped', 'a.txt'), 'stray')
+      symlinkSync(outside, join(root, 'link-out'))
+      mkdirSync(join(root, 'assets'), { recursive: true })
+      writeFileSync(join(root, 'assets', 'font.woff2'), 'kept')
+      writeFileSync(join(root, 'orders.sqlite'), 'kept')
+    })
+  return { handler, warnings }
+}
+
+const setUp = () => {
+  const root = makeRoot()
+  const outside = makeRoot()
+  writeFileSync(join(outside, 'precious.txt'), 'keep me')
+  writeFileSync(join(root, 'existing.txt'), 'was there before')
+  return { root, outside }
+}
+
+describe('strays', () => {
+  test("'warn' reports what the invocation left in the root, kept entries and older ones aside, and removes nothing", async () => {
+    const { root, outside } = setUp()
+    const { handler, warnings } = leaky(root, 'warn', outside)
+    await invoke(handler, {})
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]?.code).toBe('TMP_STRAYS')
+    expect([...(warnings[0]?.paths ?? [])].sort()).toEqual(
+      ['link-out', 'report.pdf', 'unzipped'].map((name) => join(root, name)),
+    )
+    expect(readdirSync(root).sort()).toEqual([
+      'assets',
+      'existing.txt',
+      'link-out',
+      'orders.sqlite',
+      'report.pdf',
+      'unzipped',
+    ])
+  })
+
+  test("'delete' removes them (a link, not its target) and says so; kept and older entries stay", async () => {
+    const { root, outside } = setUp()
+    const { handler, warnings } = leaky(root, 'delete', outside)
+    await invoke(handler, {})
+    expect(readdirSync(root).sort()).toEqual(['assets', 'existing.txt', 'orders.sqlite'])
+    expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('keep me')
+    expect(warnings.map((w) => [w.code, w.paths.length])).toEqual([['TMP_STRAYS_DELETED', 3]])
+  })
+
+  test("'ignore' neither reports nor removes", async () => {
+    const { root, outside } = setUp()
+    const { handler, warnings } = leaky(root, 'ignore', outside)
+    await invoke(handler, {})
+    expect(warnings).toEqual([])
+    expect(existsSync(join(root, 'report.pdf'))).toBe(true)
+  })
+
+  test('strays of a failed invocation are handled too; entries the invocation removed are not strays', async () => {
+    const { root } = setUp()
+    const { warn, warnings } = recorder()
+    const handler = lambda()
+      .use(tmp({ root, strays: 'delete', warn }))
+      .handler(() => {
+        unlinkSync(join(root, 'existing.txt'))
+        writeFileSync(join(root, 'crash.dump'), 'stray')
+        throw new Error('crashed')
+      })
+    await expect(invoke(handler, {})).rejects.toThrow()
+    expect(readdirSync(root)).toEqual([])
+    expect(warnings).toMatchObject([{ code: 'TMP_STRAYS_DELETED', paths: [join(root, 'crash.dump')] }])
+  })
+
+  test('each warm invocation is charged only with what it added', async () => {
+    const root = makeRoot()
+    const { warn, warnings } = recorder()
+    const handler = lambda<{ name: string }>()
+      .use(tmp({ root, warn }))
+      .handler((event) => writeFileSync(join(root, event.name), 'stray'))
+    await invoke(handler, { name: 'first.log' })
+    await invoke(handler, { name: 'second.log' })
+    await invoke(handler, { name: 'second.log' })
+    expect(warnings.map((w) => w.paths)).toEqual([[join(root, 'first.log')], [join(root, 'second.log')]])
+  })
+
+  test('a clean invocation gives no warning', async () => {
+    const { root } = setUp()
+    const { warn, warnings } = recorder()
+    const handler = lambda()
+      .use(tmp({ root, warn }))
+      .handler((_event, context) => writeFileSync(context.tmp.file('a'), 'x'))
+    for (let i = 0; i < 3; i++) await invoke(handler, {})
+    expect(warnings).toEqual([])
+  })
+})
