@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { processIo } from '../src/cli/io.ts'
-// Node 24 strips the types of the TypeScript sources it imports; this shim exists so package managers can
-// link a .mjs bin.
-import { main } from '../src/cli/main.ts'
-
-process.exitCode = await main(process.argv.slice(2), processIo())
+// In the workspace the TypeScript sources run directly (Node 24 strips their types). A published package has no
+// src/ and ships the built dist/ instead.
+const { runCli } = await import('../src/cli.ts').catch((error) => {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+  return import('../dist/cli.mjs')
+})
+await runCli()
