@@ -1,0 +1,116 @@
+import { type DestinationStream, type Logger, pino } from 'pino'
+import { prettyDestination, stdoutDestination, wantsPretty } from './destination.ts'
+import { type FieldNames, type FieldStyle, fieldNames } from './fields.ts'
+import { type LevelName, resolveLevel } from './levels.ts'
+import { LineRouter } from './line-router.ts'
+import { powertoolsError } from './powertools-error.ts'
+import { DEFAULT_REDACT_KEYS, keyRedactor, REDACTED } from './redact.ts'
+
+/** Options of {@link createLogger}: everything about the container's root logger. */
+export interface CreateLoggerOptions {
+  /** Level when neither `AWS_LAMBDA_LOG_LEVEL` is set nor overridden (see README for the precedence). */
+  readonly level?: LevelName | Uppercase<LevelName>
+  /** `service` field. Default `POWERTOOLS_SERVICE_NAME`; left out when unset (Powertools names: `service_undefined`). */
+  readonly service?: string
+  /** `sluice` (default) or `powertools`: Powertools Logger's field names and level spelling. */
+  readonly fieldNames?: FieldStyle
+  /**
+   * More to redact: `keys` (names matched in any case at any of the first 5 levels, added to the defaults) and
+   * `paths` (pino redact paths, exact). `false` turns redaction off, defaults included.
+   */
+  readonly redact?: RedactOptions | false
+  /** Pretty-print (pino-pretty). Default: `SLUICE_LOG_PRETTY`, else whether stdout is a terminal. */
+  readonly pretty?: boolean
+  /** Where lines go. Default: synchronous stdout. Must write synchronously (Lambda freezes after the response). */
+  readonly destination?: DestinationStream
+  /** Fields on every line. */
+  readonly base?: Readonly<Record<string, unknown>>
+}
+
+/** What to redact besides the defaults. */
+export interface RedactOptions {
+  /** Key names, compared case-insensitively, at any of the first 5 levels of a logged object. */
+  readonly keys?: readonly string[]
+  /** pino redact paths (`'user.ssn'`, `'items[*].card'`), exact case. */
+  readonly paths?: readonly string[]
+}
+
+/** What a root logger knows that its children need; found under {@link ROOT} on any logger of the tree. */
+export interface RootInfo {
+  readonly fields: FieldNames
+  readonly router: LineRouter
+}
+
+/** Where a root logger keeps its {@link RootInfo}; children inherit it. */
+export const ROOT = Symbol('sluice.logger.root')
+
+/**
+ * The {@link RootInfo} of a logger made by {@link createLogger} (or a child of one), else `undefined`.
+ *
+ * @example
+ * rootInfo(createLogger())?.fields.style // 'sluice'
+ */
+export const rootInfo = (log: Logger): RootInfo | undefined => (log as Logger & { [ROOT]?: RootInfo })[ROOT]
+
+/** `,"<key>":"<ISO time>"` for pino; the ISO string is built once per millisecond, not once per line. */
+const isoTimestamp = (key: string): (() => string) => {
+  let lastMs = -1
+  let last = ''
+  return () => {
+    const now = Date.now()
+    if (now !== lastMs) {
+      lastMs = now
+      last = `,"${key}":"${new Date(now).toISOString()}"`
+    }
+    return last
+  }
+}
+
+const serviceName = (options: CreateLoggerOptions, style: FieldStyle): string | undefined =>
+  options.service ??
+  (process.env.POWERTOOLS_SERVICE_NAME || undefined) ??
+  (style === 'powertools' ? 'service_undefined' : undefined)
+
+/**
+ * A root pino logger for this container: JSON lines (level label, ISO `timestamp`), written synchronously to
+ * stdout, default redactions on, level by Lambda's precedence. Call it once at module scope; the `logger()`
+ * middleware makes one per container for you when you don't pass `root`.
+ *
+ * @example
+ * export const log = createLogger({ service: 'orders' })
+ * log.info('container started') // outside an invocation: no request fields
+ */
+export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
+  const style = options.fieldNames ?? 'sluice'
+  const fields = fieldNames(style)
+  const { level, warnings } = resolveLevel(options.level)
+  const pretty = options.pretty ?? wantsPretty()
+  const target = options.destination ?? stdoutDestination()
+  const router = new LineRouter(pretty ? prettyDestination(fields, target, options.pretty === true) : target)
+  const service = serviceName(options, style)
+  const base = { ...(service === undefined ? {} : { service }), ...options.base }
+  const redact = options.redact === false ? undefined : options.redact
+  const paths = redact?.paths ?? []
+  const root = pino(
+    {
+      level,
+      base: Object.keys(base).length > 0 ? base : null,
+      messageKey: fields.message,
+      errorKey: fields.error,
+      timestamp: isoTimestamp(fields.timestamp),
+      formatters: {
+        level: (label) => ({ level: fields.levelLabel(label) }),
+        ...(options.redact === false
+          ? {}
+          : { log: keyRedactor([...DEFAULT_REDACT_KEYS, ...(redact?.keys ?? [])]) }),
+      },
+      ...(paths.length > 0 ? { redact: { paths: [...paths], censor: REDACTED } } : {}),
+      ...(style === 'powertools' ? { serializers: { error: powertoolsError } } : {}),
+    },
+    router,
+  )
+  const info: RootInfo = { fields, router }
+  Object.defineProperty(root, ROOT, { value: info })
+  for (const warning of warnings) root.warn(warning)
+  return root
+}
