@@ -1,0 +1,46 @@
+import middy from '@middy/core'
+import { lambda } from '@sluice/core'
+import { createContext } from '@sluice/testing'
+import { timeout } from '@sluice/timeout'
+import type { BenchGroup } from '../types.ts'
+
+// A fast handler on a 60 s function: the guard is armed and cleared on every call, never fires.
+const event = { id: 'x' }
+const context = createContext({ timeoutMs: 60_000 })
+const body = async (input: { id: string }) => input.id
+
+const bare = lambda<{ id: string }>().handler(body)
+// middy's own guard as users get it: a timer per call, racing the handler only.
+const viaMiddy = middy<{ id: string }>({ timeoutEarlyInMillis: 500 }).handler(body)
+const guard = timeout()
+const viaSluice = guard.wrap(lambda<{ id: string }>().use(guard).handler(body))
+
+const readsMiddySignal = middy<{ id: string }>({ timeoutEarlyInMillis: 500 }).handler(
+  async (input, _context, { signal }) => (signal.aborted ? '' : input.id),
+)
+const readsSluiceSignal = guard.wrap(
+  lambda<{ id: string }>()
+    .use(guard)
+    .handler(async (input, ctx) => (ctx.timeout.signal.aborted ? '' : input.id)),
+)
+
+/** What the whole-chain guard costs a fast invocation, next to middy's handler-only early timeout. */
+export const groups: BenchGroup[] = [
+  {
+    name: 'timeout: guard overhead',
+    note: 'bare = lambda() without a guard; middy = timeoutEarlyInMillis 500; sluice = timeout().wrap() + .use(), signal never read',
+    subjects: [
+      { subject: 'bare', fn: () => bare(event, context) },
+      { subject: 'middy', fn: () => viaMiddy(event, context) },
+      { subject: 'sluice', fn: () => viaSluice(event, context) },
+    ],
+  },
+  {
+    name: 'timeout: guard overhead, signal read',
+    note: 'the handler reads its abort signal: middy 3rd argument (one controller per call, always), sluice context.timeout.signal (created on read)',
+    subjects: [
+      { subject: 'middy', fn: () => readsMiddySignal(event, context) },
+      { subject: 'sluice', fn: () => readsSluiceSignal(event, context) },
+    ],
+  },
+]

@@ -1,0 +1,188 @@
+import type { MiddlewareRequest } from '@sluice/core'
+import type { Context } from 'aws-lambda'
+import { TimeoutError } from './errors.ts'
+import { flushStdio } from './flush.ts'
+import type { GuardSettings } from './options.ts'
+import { settleWithin } from './settle-within.ts'
+
+/**
+ * The guard of the current invocation as the handler sees it, on `context.timeout`.
+ *
+ * @example
+ * lambda().use(guard).handler(async (event, context) => {
+ *   const response = await fetch(url, { signal: context.timeout.signal })
+ *   if (context.timeout.remaining() < 1_000) return { partial: true }
+ * })
+ */
+export interface TimeoutHandle {
+  /** Aborts (reason: a `TimeoutError`) when the guard fires; the AbortController is made on first read only. */
+  readonly signal: AbortSignal
+  /** ms left until the guard fires (deadline − margin), never below 0; `Infinity` without a Lambda deadline. */
+  remaining(): number
+  /** Registers work to run when the guard fires (awaited, bounded); returns a function that unregisters it. */
+  onCleanup(fn: () => unknown): () => void
+  /** Epoch ms when Lambda stops the invocation (`Infinity` without a deadline). */
+  readonly deadline: number
+  /** ms before the deadline at which the guard fires. */
+  readonly marginMs: number
+}
+
+/**
+ * What the timeout guard adds to the context the handler and later middlewares see. One property, not a
+ * getter on the context itself: defining an accessor on Lambda's context object costs more per call than
+ * the AbortController the lazy signal saves (see the README).
+ *
+ * @example
+ * const handler = withTimeout(async (event: { url: string }, context) => fetch(event.url, { signal: context.timeout.signal }))
+ */
+export interface TimeoutContext {
+  readonly timeout: TimeoutHandle
+}
+
+// setTimeout fires at once for delays above 2^31 − 1 ms; Lambda's longest timeout is far below.
+const LONGEST_TIMER = 2_147_483_647
+
+/**
+ * The one deadline timer of an invocation, shared by `timeout()` and `withTimeout()`. Firing is the commit
+ * point: it aborts the signal, runs cleanups (bounded by half the margin), flushes (until a quarter of the
+ * margin is left), and from then on the timeout response is the only response.
+ *
+ * @example
+ * const guard = guardFactory(settings).open(context, event, true)
+ * guard.arm(() => guard.respond().then(resolve, reject))
+ */
+export class DeadlineGuard implements TimeoutHandle {
+  readonly deadline: number
+  readonly marginMs: number
+  /** True when a `withTimeout` wrapper owns this guard (and so the response). */
+  readonly wrapped: boolean
+  /** The middy request once a `timeout()` middleware saw it; onTimeout gets it. */
+  request: MiddlewareRequest | undefined
+  #settings: GuardSettings
+  #event: unknown
+  #context: Context
+  #controller: AbortController | undefined
+  #cleanups: Set<() => unknown> | undefined
+  #timer: unknown
+  #state: 'open' | 'armed' | 'fired' | 'done' = 'open'
+  #expiry: Promise<TimeoutError> | undefined
+  #onFire: ((expiry: Promise<TimeoutError>) => void) | undefined
+  #error: TimeoutError | undefined
+  #responded = false
+
+  constructor(
+    settings: GuardSettings,
+    event: unknown,
+    context: Context,
+    timing: { deadline: number; marginMs: number; wrapped: boolean },
+  ) {
+    this.#settings = settings
+    this.#event = event
+    this.#context = context
+    this.deadline = timing.deadline
+    this.marginMs = timing.marginMs
+    this.wrapped = timing.wrapped
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController()
+      // read after firing: hand out an already aborted signal with the same reason
+      if (this.#error) this.#controller.abort(this.#error)
+    }
+    return this.#controller.signal
+  }
+
+  get fired(): boolean {
+    return this.#state === 'fired'
+  }
+
+  get settled(): boolean {
+    return this.#state === 'done'
+  }
+
+  remaining = (): number => Math.max(0, this.deadline - this.marginMs - this.#settings.clock.now())
+
+  onCleanup = (fn: () => unknown): (() => void) => {
+    if (this.#state === 'fired') {
+      // Too late to be awaited: the cleanups already ran. Run it now, still never as an unhandled rejection.
+      void settleWithin([fn], Number.NEGATIVE_INFINITY, this.#settings.clock)
+      return () => {}
+    }
+    this.#cleanups ??= new Set()
+    const entry = () => fn()
+    this.#cleanups.add(entry)
+    return () => void this.#cleanups?.delete(entry)
+  }
+
+  /** Starts the timer; `onFire` (the wrapper's) is told when the guard fires. No deadline, no timer. */
+  arm(onFire?: (expiry: Promise<TimeoutError>) => void): void {
+    if (this.#state !== 'open') return
+    this.#state = 'armed'
+    this.#onFire = onFire
+    const delay = this.remaining()
+    if (delay <= LONGEST_TIMER) this.#timer = this.#settings.clock.setTimeout(this.#fireFromTimer, delay)
+  }
+
+  /** The invocation finished before the guard fired: clear the timer. */
+  disarm(): void {
+    if (this.#state === 'fired' || this.#state === 'done') return
+    this.#state = 'done'
+    this.#settings.clock.clearTimeout(this.#timer)
+    this.#onFire = undefined
+  }
+
+  /** Fires now (idempotent); resolves with the TimeoutError once cleanups and flushing are over. */
+  fire(): Promise<TimeoutError> {
+    if (this.#expiry) return this.#expiry
+    this.#settings.clock.clearTimeout(this.#timer)
+    this.#state = 'fired'
+    const error = new TimeoutError({ deadline: this.deadline, marginMs: this.marginMs })
+    this.#error = error
+    this.#controller?.abort(error)
+    this.#expiry = this.#cleanUp(error)
+    this.#onFire?.(this.#expiry)
+    this.#onFire = undefined
+    return this.#expiry
+  }
+
+  /** The timeout response, once: `onTimeout(request, error)`, or a rejection with the TimeoutError. */
+  async respond(): Promise<unknown> {
+    const error = await this.fire()
+    this.#responded = true
+    const { onTimeout } = this.#settings
+    if (!onTimeout) throw error
+    const request = this.request ?? {
+      event: this.#event,
+      context: this.#context,
+      response: undefined,
+      error,
+      internal: {},
+    }
+    return onTimeout(request, error)
+  }
+
+  get responded(): boolean {
+    return this.#responded
+  }
+
+  #fireFromTimer = (): void => {
+    this.#timer = undefined
+    // A middleware answered early (middy marks that on the request) and skipped ours: the invocation is over.
+    if (!this.wrapped && this.request && 'earlyResponse' in this.request) this.disarm()
+    else void this.fire()
+  }
+
+  async #cleanUp(error: TimeoutError): Promise<TimeoutError> {
+    const { clock, flush } = this.#settings
+    const cleanups = await settleWithin(this.#cleanups ?? [], this.deadline - this.marginMs / 2, clock)
+    error.cleanupErrors.push(...cleanups.errors)
+    error.unfinishedCleanups = cleanups.unfinished
+    // Loggers first, then stdio: a logger's flush writes what stdio then has to drain.
+    for (const flushers of [flush, [flushStdio]]) {
+      const flushed = await settleWithin(flushers, this.deadline - this.marginMs / 4, clock)
+      error.cleanupErrors.push(...flushed.errors)
+    }
+    return error
+  }
+}

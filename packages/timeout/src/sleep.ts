@@ -1,0 +1,47 @@
+import { TimeoutOptionError } from './errors.ts'
+import { systemTimers, type TimerSource } from './options.ts'
+import { timeoutReason } from './with-deadline.ts'
+
+/**
+ * Options of {@link sleep}.
+ *
+ * @example
+ * const options: SleepOptions = { signal: context.timeout.signal }
+ */
+export interface SleepOptions {
+  /** Stops the wait: `sleep` rejects with a `TimeoutError` (the signal's reason when it is one). */
+  readonly signal?: AbortSignal
+  /** Clock and timers; default the global timers. */
+  readonly clock?: TimerSource
+}
+
+/**
+ * Waits `ms`, or rejects with a `TimeoutError` as soon as `signal` aborts; its timer is cleared on abort and
+ * its listener removed when the time is up, so neither outlives the wait.
+ *
+ * @example
+ * for (const page of pages) {
+ *   await sleep(200, { signal: context.timeout.signal }) // back off between calls, stop at the deadline
+ *   await send(page)
+ * }
+ */
+export const sleep = (ms: number, { signal, clock = systemTimers }: SleepOptions = {}): Promise<void> =>
+  new Promise<void>(function sleepUntil(resolve, reject) {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      throw new TimeoutOptionError(
+        'INVALID_TIMEOUT_OPTION',
+        `sleep(): ms must be a finite number, 0 or more; got ${String(ms)}`,
+        ['ms'],
+      )
+    }
+    if (signal?.aborted) return reject(timeoutReason(signal))
+    const onAbort = () => {
+      clock.clearTimeout(handle)
+      reject(timeoutReason(signal as AbortSignal))
+    }
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
