@@ -1,0 +1,224 @@
+import { spawn } from 'node:child_process'
+import { connect, createServer } from 'node:net'
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency'
+import { CachePersistenceLayer } from '@aws-lambda-powertools/idempotency/cache'
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb'
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware'
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import middy from '@middy/core'
+import { createClient } from '@redis/client'
+import { lambda } from '@sluice/core'
+import {
+  cachedStore,
+  dynamoDbStore,
+  type IdempotencyStore,
+  idempotency,
+  memoryStore,
+  redisStore,
+} from '@sluice/idempotency'
+import { createContext } from '@sluice/testing'
+import dynalite from 'dynalite'
+import { Redis } from 'ioredis'
+import type { BenchGroup, Subject } from '../types.ts'
+
+type Order = { orderId: string; amount: number }
+const context = createContext({ functionName: 'bench-orders', timeoutMs: 900_000 })
+const body = async (order: Order) => ({ charged: order.amount })
+const bare = async (order: Order) => body(order)
+
+// One dynalite for both libraries, in this process, on a free port; its server and sockets do not keep the
+// bench alive.
+const server = dynalite({ createTableMs: 0 })
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+server.unref()
+server.keepAliveTimeout = 1000
+const port = (server.address() as { port: number }).port
+const dynamo = new DynamoDBClient({
+  endpoint: `http://127.0.0.1:${port}`,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+})
+for (const TableName of ['sluice-idempotency', 'powertools-idempotency']) {
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  )
+}
+
+/** A sluice handler and a Powertools (middy) handler doing the same charge under idempotency. */
+const sluiceHandler = (store: IdempotencyStore) =>
+  lambda<Order>()
+    .use(idempotency<Order>({ key: (order) => order.orderId, store }))
+    .handler(body)
+const powertoolsHandler = (options: Parameters<typeof makeHandlerIdempotent>[0]) =>
+  middy<Order>().use(makeHandlerIdempotent(options)).handler(body)
+
+type Handler = (order: Order, ctx: typeof context) => Promise<unknown>
+
+/** 'fresh key' (the success path: claim + complete) and 'duplicate' (answered from the store) for one store. */
+async function pair(store: string, subjects: Array<[Subject, Handler]>, note: string): Promise<BenchGroup[]> {
+  const fresh = subjects.map(([subject, handler]) => {
+    let n = 0
+    return { subject, fn: () => handler({ orderId: `${subject}-${process.pid}-${n++}`, amount: 1 }, context) }
+  })
+  const duplicate = await Promise.all(
+    subjects.map(async ([subject, handler]) => {
+      const order = { orderId: `dup-${subject}-${process.pid}`, amount: 1 }
+      await handler(order, context)
+      return { subject, fn: () => handler(order, context) }
+    }),
+  )
+  return [
+    { name: `idempotency: per invocation (${store}), fresh key`, note, subjects: fresh },
+    { name: `idempotency: per invocation (${store}), duplicate`, note, subjects: duplicate },
+  ]
+}
+
+// Powertools binds a persistence layer to one configuration: one layer per group.
+const powertoolsDynamo = () =>
+  new DynamoDBPersistenceLayer({ tableName: 'powertools-idempotency', awsSdkV3Client: dynamo })
+const config = (useLocalCache: boolean) =>
+  new IdempotencyConfig({ eventKeyJmesPath: 'orderId', useLocalCache, maxLocalCacheSize: 1000 })
+const sluiceDynamo = dynamoDbStore({ client: dynamo, tableName: 'sluice-idempotency' })
+
+const groups: BenchGroup[] = [
+  ...(await pair(
+    'memory',
+    [
+      ['bare', bare],
+      ['sluice', sluiceHandler(memoryStore({ maxEntries: 10_000 }))],
+    ],
+    'bare = the handler with no idempotency; Powertools has no in-memory store',
+  )),
+  ...(await pair(
+    'dynamodb on dynalite',
+    [
+      ['powertools', powertoolsHandler({ persistenceStore: powertoolsDynamo(), config: config(false) })],
+      ['sluice', sluiceHandler(sluiceDynamo)],
+    ],
+    'same in-process dynalite (its ~10 ms per request dominates: the rows mostly count round trips; dynalite returns no item on a refused claim, so a duplicate costs both a GetItem more); Powertools DynamoDBPersistenceLayer on middy vs sluice dynamoDbStore',
+  )),
+  ...(await pair(
+    'dynamodb on dynalite + local cache',
+    [
+      ['powertools', powertoolsHandler({ persistenceStore: powertoolsDynamo(), config: config(true) })],
+      ['sluice', sluiceHandler(cachedStore(sluiceDynamo, { maxEntries: 1000 }))],
+    ],
+    'Powertools useLocalCache vs sluice cachedStore (duplicates answered in-container)',
+  )),
+]
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port: free } = probe.address() as { port: number }
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return free
+}
+
+const pong = (at: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(at, '127.0.0.1')
+    socket.once('connect', () => socket.write('PING\r\n'))
+    socket.once('data', (data) => {
+      socket.destroy()
+      resolve(data.toString().startsWith('+PONG'))
+    })
+    socket.once('error', () => resolve(false))
+  })
+
+/** Starts redis-server on a free port (killed when the bench exits); undefined when it is not installed. */
+async function startRedis(): Promise<number | undefined> {
+  const at = await freePort()
+  const child = spawn(
+    'redis-server',
+    ['--port', String(at), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  )
+  let gone = false
+  child.once('error', () => {
+    gone = true
+  })
+  child.unref()
+  process.once('exit', () => child.kill('SIGKILL'))
+  for (let i = 0; i < 100 && !gone; i++) {
+    if (await pong(at)) return at
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return undefined
+}
+
+/**
+ * Keeps the Redis sockets referenced only while calls are being made: the bench exits by running out of work, so
+ * idle clients must not hold it open, and a call in flight must. One `refresh()` per call, on both subjects.
+ */
+function whileBusy(sockets: { ref(): void; unref(): void }) {
+  let idle = false
+  const timer = setTimeout(function goIdle() {
+    idle = true
+    sockets.unref()
+  }, 1000)
+  timer.unref()
+  return function busy() {
+    if (idle) {
+      idle = false
+      sockets.ref()
+    }
+    timer.refresh()
+  }
+}
+
+const redisPort = await startRedis()
+if (redisPort !== undefined) {
+  const ioredis = new Redis({ port: redisPort, host: '127.0.0.1' })
+  await new Promise((resolve) => ioredis.once('ready', resolve))
+  const nodeRedis = createClient({ url: `redis://127.0.0.1:${redisPort}` })
+  await nodeRedis.connect()
+  const busy = whileBusy({
+    ref() {
+      ioredis.stream.ref()
+      nodeRedis.ref()
+    },
+    unref() {
+      ioredis.stream.unref()
+      nodeRedis.unref()
+    },
+  })
+  const powertools = powertoolsHandler({
+    persistenceStore: new CachePersistenceLayer({ client: nodeRedis }),
+    config: config(false),
+  })
+  const sluice = sluiceHandler(redisStore({ client: ioredis }))
+  groups.push(
+    ...(await pair(
+      'redis',
+      [
+        [
+          'powertools',
+          (order, ctx) => {
+            busy()
+            return powertools(order, ctx)
+          },
+        ],
+        [
+          'sluice',
+          (order, ctx) => {
+            busy()
+            return sluice(order, ctx)
+          },
+        ],
+      ],
+      'same redis-server; Powertools CachePersistenceLayer (@redis/client) vs sluice redisStore (ioredis)',
+    )),
+  )
+}
+
+/** Per-invocation cost of idempotency: a fresh key (claim + complete) and a duplicate, store by store. */
+export { groups }

@@ -1,0 +1,87 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb'
+import type { IdempotencyRecord } from './record.ts'
+
+/**
+ * Attribute names of the idempotency table.
+ *
+ * @example
+ * const names: DynamoDbAttributes = { ...defaultAttributes, key: 'pk' }
+ */
+export interface DynamoDbAttributes {
+  readonly key: string
+  readonly status: string
+  readonly expiry: string
+  readonly inProgressExpiry: string
+  readonly payloadHash: string
+  readonly result: string
+  readonly resultTooLarge: string
+}
+
+/**
+ * The attribute names used unless options rename them (Powertools' names, so tables can be shared in shape).
+ *
+ * @example
+ * defaultAttributes.expiry // 'expiration', the TTL attribute
+ */
+export const defaultAttributes: DynamoDbAttributes = {
+  key: 'id',
+  status: 'status',
+  expiry: 'expiration',
+  inProgressExpiry: 'in_progress_expiration',
+  payloadHash: 'validation',
+  result: 'data',
+  resultTooLarge: 'result_too_large',
+}
+
+/**
+ * Epoch seconds for the TTL attribute, rounded up so a record never expires before its time.
+ *
+ * @example
+ * toSeconds(1_700_000_000_001) // 1_700_000_001
+ */
+export const toSeconds = (ms: number): number => Math.ceil(ms / 1000)
+
+type Item = Record<string, AttributeValue>
+
+/**
+ * The record a DynamoDB item holds, or `undefined` when the item is not one (or absent).
+ *
+ * @example
+ * decodeItem({ id: { S: 'k' }, status: { S: 'COMPLETED' }, expiration: { N: '1700000000' }, … }, defaultAttributes)
+ */
+export function decodeItem(item: Item | undefined, names: DynamoDbAttributes): IdempotencyRecord | undefined {
+  const status = item?.[names.status]?.S
+  if (item === undefined || (status !== 'IN_PROGRESS' && status !== 'COMPLETED')) return undefined
+  return {
+    status,
+    expiry: Number(item[names.expiry]?.N ?? 0) * 1000,
+    inProgressExpiry: Number(item[names.inProgressExpiry]?.N ?? 0),
+    payloadHash: item[names.payloadHash]?.S,
+    result: item[names.result]?.S,
+    resultTooLarge: item[names.resultTooLarge]?.BOOL,
+  }
+}
+
+// DynamoDB counts a number as about one byte per two digits plus one; 21 bytes bounds any 38-digit number.
+const NUMBER_BYTES = 21
+
+/**
+ * Size in bytes of the completed item as DynamoDB counts it (attribute names + values, UTF-8), rounded up for
+ * numbers: compared with the 400 KB item limit before the UpdateItem is sent.
+ *
+ * @example
+ * completedItemBytes('orders#abc', '{"ok":true}', 'hash', defaultAttributes) // ≈ 150
+ */
+export function completedItemBytes(
+  key: string,
+  result: string | undefined,
+  payloadHash: string | undefined,
+  names: DynamoDbAttributes,
+): number {
+  const text = (s: string) => Buffer.byteLength(s, 'utf8')
+  let bytes = text(names.key) + text(key) + text(names.status) + text('IN_PROGRESS')
+  bytes += text(names.expiry) + text(names.inProgressExpiry) + 2 * NUMBER_BYTES
+  if (payloadHash !== undefined) bytes += text(names.payloadHash) + text(payloadHash)
+  if (result !== undefined) bytes += text(names.result) + text(result)
+  return bytes
+}

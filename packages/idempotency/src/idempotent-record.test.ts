@@ -1,0 +1,54 @@
+import { createClock, createContext, sqsEvent } from '@sluice/testing'
+import type { SQSRecord } from 'aws-lambda'
+import { describe, expect, test } from 'vitest'
+import { idempotentRecord } from './idempotent-record.ts'
+import { memoryStore } from './memory-store.ts'
+import { countingStore } from './test-support/counting-store.ts'
+
+describe('idempotentRecord()', () => {
+  test('a redelivered batch runs only the records that did not complete', async () => {
+    const once = idempotentRecord<SQSRecord>({ key: ['body.orderId'] })
+    const event = sqsEvent({ records: 3, body: (i) => ({ orderId: `o-${i}` }) })
+    const fulfilled: string[] = []
+    const process = (record: SQSRecord) => {
+      const { orderId } = JSON.parse(record.body) as { orderId: string }
+      if (orderId === 'o-1' && fulfilled.length < 2) throw new Error('warehouse busy')
+      fulfilled.push(orderId)
+      return { orderId }
+    }
+    const first = await Promise.allSettled(event.Records.map((record) => once(record, () => process(record))))
+    expect(first.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    const second = await Promise.all(event.Records.map((record) => once(record, () => process(record))))
+    expect(second).toEqual([{ orderId: 'o-0' }, { orderId: 'o-1' }, { orderId: 'o-2' }])
+    expect(fulfilled).toEqual(['o-0', 'o-2', 'o-1'])
+  })
+
+  test('a record another invocation holds is refused with IDEMPOTENCY_IN_PROGRESS until its deadline', async () => {
+    const clock = createClock(0)
+    const counted = countingStore(memoryStore())
+    const once = idempotentRecord<SQSRecord>({
+      key: (record) => record.messageId,
+      store: counted.store,
+      now: clock.now,
+    })
+    const [record] = sqsEvent({ records: 1 }).Records
+    if (record === undefined) throw new Error('no record')
+    const context = createContext({ timeoutMs: 3000, clock })
+    void once(record, () => new Promise(() => {}), context)
+    await clock.advance(2_000)
+    await expect(once(record, () => 'late', createContext({ clock }))).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+    })
+    await clock.advance(1_001)
+    expect(await once(record, () => 'taken over', createContext({ clock }))).toBe('taken over')
+    expect(counted.calls).toEqual(['claim', 'claim', 'claim', 'complete'])
+  })
+
+  test("onMissingKey: 'skip' runs records without a key unguarded", async () => {
+    const once = idempotentRecord<{ id?: string }>({ key: (record) => record.id, onMissingKey: 'skip' })
+    let runs = 0
+    await once({}, () => ++runs)
+    await once({}, () => ++runs)
+    expect(runs).toBe(2)
+  })
+})
