@@ -9,6 +9,8 @@ export default defineConfig({
       include: ['packages/*/src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
       tsconfig: './tsconfig.json',
     },
+    // In CI a JSON report sits beside the usual output so .ci/run can print one plain 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest/results.json' }]] : ['default'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
