@@ -1,0 +1,8 @@
+export { type BatchContext, batch } from './batch.ts'
+export { BatchError, type BatchErrorCode, type BatchErrorOptions } from './errors.ts'
+export type { BatchOptions, FailureReason, RecordFailure, WrapRecord } from './options.ts'
+export type { DynamoDbChange, ItemOf, PayloadSchema } from './payload.ts'
+export { type BatchResponse, processBatch, type RecordOf } from './process-batch.ts'
+export type { RecordContext, RecordHandler } from './record-context.ts'
+export { type BatchEvent, type BatchRecord, type BatchSource, type ReadBatch, readBatch } from './source.ts'
+export type { SchemaOutput, StandardSchemaV1 } from './standard-schema.ts'

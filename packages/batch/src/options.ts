@@ -1,0 +1,179 @@
+import { systemTimers, type TimerSource } from '@sluice/timeout'
+import type { Context } from 'aws-lambda'
+import { BatchError } from './errors.ts'
+import { isEnvelope, type PayloadSchema } from './payload.ts'
+import type { BatchRecord } from './source.ts'
+import type { StandardSchemaV1 } from './standard-schema.ts'
+
+/**
+ * Why a record is in `batchItemFailures`: its handler threw or rejected, or its payload did not validate
+ * (`error`); it was running when time ran out and did not finish within the grace period (`unfinished`); it never
+ * started because the deadline was near (`deadline`); it never started because an earlier record of its FIFO
+ * message group or stream shard failed (`blocked`).
+ *
+ * @example
+ * const worthAlarm = (reason: FailureReason) => reason === 'unfinished' || reason === 'deadline'
+ */
+export type FailureReason = 'error' | 'unfinished' | 'deadline' | 'blocked'
+
+/**
+ * One reported record, as `onFailure` sees it.
+ *
+ * @example
+ * const onFailure = ({ itemIdentifier, reason, error }: RecordFailure<SQSRecord>) =>
+ *   console.warn({ itemIdentifier, reason, error })
+ */
+export interface RecordFailure<TRecord = BatchRecord> {
+  readonly record: TRecord
+  readonly index: number
+  readonly itemIdentifier: string
+  readonly reason: FailureReason
+  /** What the handler threw (`error`); `undefined` for the other reasons. */
+  readonly error: unknown
+}
+
+/**
+ * Wraps each record's work, e.g. `idempotentRecord(…)` from `@sluice/idempotency`: call `run()` to process the
+ * record, or resolve without calling it to count the record as done (a redelivery that already completed).
+ * A rejection fails the record.
+ *
+ * @example
+ * const wrapRecord: WrapRecord<SQSRecord> = (record, run) => (seen.has(record.messageId) ? Promise.resolve() : run())
+ */
+export type WrapRecord<TRecord = BatchRecord> = (
+  record: TRecord,
+  run: () => Promise<unknown>,
+  context: Context | undefined,
+) => Promise<unknown>
+
+/**
+ * Options of `processBatch` and `batch`. Every one is optional.
+ *
+ * @example
+ * const options: BatchOptions<SQSRecord> = { concurrency: 20, marginMs: 1_000, onAllFailed: 'report' }
+ */
+export interface BatchOptions<
+  TRecord = BatchRecord,
+  TSchema extends PayloadSchema | undefined = undefined,
+  TLog = unknown,
+> {
+  /** The invocation's context: the deadline comes from its `getRemainingTimeInMillis()`. Without it, no deadline. */
+  readonly context?: Context
+  /** SQS standard: records in flight at once; SQS FIFO: message groups in flight at once. Default 10. */
+  readonly concurrency?: number
+  /** Stop starting records this many ms before the deadline, at least. Default 500. */
+  readonly marginMs?: number
+  /** …or this share of the function timeout, when larger (0 ≤ share < 1). Default 0.1. */
+  readonly marginShare?: number
+  /** How long records in flight get to finish after their signal fired; at most half the margin. Default 200. */
+  readonly graceMs?: number
+  /** When every record failed: throw `BATCH_ALL_FAILED` (the invocation fails), or report them all. Default `'throw'`. */
+  readonly onAllFailed?: 'throw' | 'report'
+  /**
+   * Decodes each record's payload: a Standard Schema (zod 4, valibot, arktype) or an envelope from
+   * `@sluice/events`; the handler then gets the payload. A record whose payload does not decode is a failed record.
+   */
+  readonly schema?: TSchema
+  /** Wraps each record's work (idempotency, tracing); see {@link WrapRecord}. */
+  readonly wrapRecord?: WrapRecord<TRecord>
+  /** Makes the record's logger (`ctx.log`), on first read, e.g. `(record) => childForRecord(log, record)`. */
+  log?(record: TRecord, context: Context | undefined): TLog
+  /** Called once per reported record, before the response is returned (or `BATCH_ALL_FAILED` thrown). */
+  readonly onFailure?: (failure: RecordFailure<TRecord>) => void
+  /** Clock and timers; default `Date.now` and the global timers. Tests pass `createClock()` from @sluice/testing. */
+  readonly clock?: TimerSource
+}
+
+/** Options after defaults and checks. */
+export interface BatchSettings {
+  readonly concurrency: number
+  readonly marginMs: number
+  readonly marginShare: number
+  readonly graceMs: number
+  readonly onAllFailed: 'throw' | 'report'
+  readonly schema: PayloadSchema | undefined
+  readonly wrapRecord: WrapRecord<unknown> | undefined
+  readonly log: ((record: unknown, context: Context | undefined) => unknown) | undefined
+  readonly onFailure: ((failure: RecordFailure<unknown>) => void) | undefined
+  readonly clock: TimerSource
+}
+
+const invalid = (name: string, message: string) =>
+  new BatchError('BATCH_INVALID_OPTION', `batch: ${name} ${message}`, { path: [name] })
+
+const isFunction = (value: unknown) => typeof value === 'function'
+
+const checkNumber = (name: string, value: unknown, ok: (n: number) => boolean, what: string): number => {
+  if (typeof value !== 'number' || !ok(value)) throw invalid(name, `must be ${what}; got ${String(value)}`)
+  return value
+}
+
+const checkFunction = (name: string, value: unknown, what: string) => {
+  if (value !== undefined && !isFunction(value)) throw invalid(name, `must be ${what}`)
+}
+
+/** Throws `BATCH_INVALID_OPTION` (path `['recordHandler']`) unless `handler` is a function. */
+export const checkRecordHandler = (handler: unknown): void => {
+  if (!isFunction(handler)) throw invalid('recordHandler', 'must be a function (record, ctx) => …')
+}
+
+const isSchema = (schema: unknown): boolean =>
+  isEnvelope(schema)
+    ? isFunction(schema.parse)
+    : isFunction((schema as Partial<StandardSchemaV1> | null)?.['~standard']?.validate)
+
+const TIMERS = ['now', 'setTimeout', 'clearTimeout'] as const
+
+/** Applies defaults and checks every option; a bad one throws `BATCH_INVALID_OPTION` with its name as `path`. */
+export const resolveOptions = (
+  options: BatchOptions<never, PayloadSchema | undefined, unknown>,
+): BatchSettings => {
+  if (typeof options !== 'object' || options === null) throw invalid('options', 'must be an object')
+  const {
+    concurrency = 10,
+    marginMs = 500,
+    marginShare = 0.1,
+    graceMs = 200,
+    onAllFailed = 'throw',
+  } = options
+  const { schema, wrapRecord, log, onFailure, clock = systemTimers } = options
+  const ms = (n: number) => Number.isFinite(n) && n >= 0
+  checkNumber(
+    'concurrency',
+    concurrency,
+    (n) => n >= 1 && (Number.isInteger(n) || n === Infinity),
+    'a whole number, 1 or more (or Infinity)',
+  )
+  checkNumber('marginMs', marginMs, ms, 'a finite number of ms, 0 or more')
+  checkNumber(
+    'marginShare',
+    marginShare,
+    (n) => n >= 0 && n < 1,
+    'a share from 0 up to (not including) 1, e.g. 0.1',
+  )
+  checkNumber('graceMs', graceMs, ms, 'a finite number of ms, 0 or more')
+  if (onAllFailed !== 'throw' && onAllFailed !== 'report') {
+    throw invalid('onAllFailed', `must be 'throw' or 'report'; got ${String(onAllFailed)}`)
+  }
+  if (schema !== undefined && !isSchema(schema)) {
+    throw invalid(
+      'schema',
+      'must be a Standard Schema (zod 4, valibot, arktype) or an envelope from @sluice/events',
+    )
+  }
+  checkFunction(
+    'wrapRecord',
+    wrapRecord,
+    'a function (record, run, context) => Promise, like idempotentRecord(…)',
+  )
+  checkFunction('log', log, 'a function (record, context) => logger')
+  checkFunction('onFailure', onFailure, 'a function (failure) => void')
+  if (typeof clock !== 'object' || clock === null || TIMERS.some((key) => !isFunction(clock[key]))) {
+    throw invalid(
+      'clock',
+      'must have now(), setTimeout() and clearTimeout(), like createClock() from @sluice/testing',
+    )
+  }
+  const loose = { wrapRecord, log, onFailure } as Pick<BatchSettings, 'wrapRecord' | 'log' | 'onFailure'>
+  return { concurrency, marginMs, marginShare, graceMs, onAllFailed, schema, clock, ...loose }
+}
