@@ -1,3 +1,4 @@
+import { lambdaEnv } from '@sluice/testing'
 import { SluiceRuntimeError } from './errors.ts'
 
 /** What {@link lambdaEnvironment} needs to know about a container. */
@@ -70,18 +71,19 @@ export function lambdaEnvironment(input: LambdaEnvironmentInput): Record<string,
     LANG: 'en_US.UTF-8',
     TZ: ':UTC',
     ...input.env,
+    // The variables every Lambda environment has, shared with @sluice/testing's in-process containers.
+    ...lambdaEnv({
+      functionName: input.functionName,
+      functionVersion: '$LATEST',
+      memoryMb: input.memoryMb,
+      region: input.region,
+      logGroupName: `/aws/lambda/${input.functionName}`,
+      logStreamName: input.logStreamName,
+      initializationType: 'on-demand',
+    }),
     _HANDLER: input.handler,
     LAMBDA_TASK_ROOT: input.taskRoot,
     AWS_LAMBDA_RUNTIME_API: input.runtimeApi,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    AWS_LAMBDA_FUNCTION_NAME: input.functionName,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(input.memoryMb),
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${input.functionName}`,
-    AWS_LAMBDA_LOG_STREAM_NAME: input.logStreamName,
-    AWS_REGION: input.region,
-    AWS_DEFAULT_REGION: input.region,
     TMPDIR: input.tmpDir,
     ...(input.logFormat === 'json' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON' } : {}),
   }
