@@ -90,8 +90,13 @@ export function apiGatewayHttpEvent(options: ApiGatewayHttpEventOptions = {}): A
   }
 }
 
-/** `12/Mar/2020:19:03:58 +0000`, the format of `requestContext.time`. */
-function requestTime(ms: number): string {
+/**
+ * `12/Mar/2020:19:03:58 +0000`, the format of API Gateway's `requestContext.time`.
+ *
+ * @example
+ * requestTime(0) // '01/Jan/1970:00:00:00 +0000'
+ */
+export function requestTime(ms: number): string {
   const date = new Date(ms)
   const pad = (value: number) => String(value).padStart(2, '0')
   const day = `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}`

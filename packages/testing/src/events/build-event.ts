@@ -12,6 +12,7 @@ import { UnknownEventBuilderError } from '../errors.ts'
 import { apiGatewayHttpEvent } from './api-gateway-http.ts'
 import { dynamoDbStreamEvent } from './dynamodb-stream.ts'
 import { eventBridgeEvent } from './eventbridge.ts'
+import { type EventBySourceId, type EventSourceId, events } from './events.ts'
 import { kinesisEvent } from './kinesis.ts'
 import { s3Event } from './s3.ts'
 import { scheduledEvent } from './scheduled.ts'
@@ -19,22 +20,26 @@ import { snsEvent } from './sns.ts'
 import { type SpecParams, specParams } from './spec-params.ts'
 import { sqsEvent } from './sqs.ts'
 
-/**
- * The event each builder name produces.
- *
- * @example
- * type Sqs = EventByBuilder['sqs'] // SQSEvent
- */
-export type EventByBuilder = {
+/** The builders with their own spec parameters (the first `buildEvent` knew). */
+type ParamBuilders = {
   sqs: SQSEvent
   'apigw-http': APIGatewayProxyEventV2
   eventbridge: EventBridgeEvent<string, Record<string, string>>
   scheduled: ScheduledEvent<Record<string, never>>
   s3: S3Event
   kinesis: KinesisStreamEvent
+  'kinesis-stream': KinesisStreamEvent
   'dynamodb-stream': DynamoDBStreamEvent
   sns: SNSEvent
 }
+
+/**
+ * The event each builder name produces: every `events` source id, plus `kinesis` (an alias of `kinesis-stream`).
+ *
+ * @example
+ * type Sqs = EventByBuilder['sqs'] // SQSEvent
+ */
+export type EventByBuilder = Omit<EventBySourceId, keyof ParamBuilders> & ParamBuilders
 
 /**
  * A name `buildEvent` understands.
@@ -52,7 +57,26 @@ export type EventBuilderName = keyof EventByBuilder
  */
 export type BuiltEvent = EventByBuilder[EventBuilderName]
 
-const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilder[K] } = {
+// Sources whose only spec parameter is `records`
+const recordBuilders = ['ses', 'codecommit', 'kinesis-firehose', 'kafka'] as const
+
+type DefaultBuilders = {
+  [K in Exclude<EventBuilderName, keyof ParamBuilders>]: (params: SpecParams) => EventByBuilder[K]
+}
+
+/** Every other source builds from its defaults, taking no parameters (or only `records`). */
+function defaultBuilders(paramNames: readonly string[]): DefaultBuilders {
+  const out: Record<string, (params: SpecParams) => unknown> = {}
+  for (const id of Object.keys(events) as EventSourceId[]) {
+    if (paramNames.includes(id)) continue
+    out[id] = (recordBuilders as readonly string[]).includes(id)
+      ? (params) => events[id]({ records: params.number('records') } as never)
+      : () => events[id]()
+  }
+  return out as DefaultBuilders
+}
+
+const paramBuilders: { [K in keyof ParamBuilders]: (params: SpecParams) => ParamBuilders[K] } = {
   sqs: (params) => sqsFromParams(params),
   'apigw-http': (params) =>
     apiGatewayHttpEvent({
@@ -73,12 +97,8 @@ const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilde
       bucket: params.string('bucket'),
       key: params.string('key'),
     }),
-  kinesis: (params) =>
-    kinesisEvent({
-      records: params.number('records'),
-      data: params.string('data'),
-      streamName: params.string('streamName'),
-    }),
+  kinesis: (params) => kinesisFromParams(params),
+  'kinesis-stream': (params) => kinesisFromParams(params),
   'dynamodb-stream': (params) =>
     dynamoDbStreamEvent({ records: params.number('records'), tableName: params.string('tableName') }),
   sns: (params) =>
@@ -87,6 +107,11 @@ const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilde
       message: params.string('message'),
       subject: params.string('subject'),
     }),
+}
+
+const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilder[K] } = {
+  ...paramBuilders,
+  ...defaultBuilders(Object.keys(paramBuilders)),
 }
 
 /**
@@ -98,8 +123,10 @@ const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilde
 export const eventBuilderNames: readonly EventBuilderName[] = Object.keys(builders).filter(isEventBuilderName)
 
 /**
- * Builds an event from a spec string: a builder name, optionally followed by query parameters
- * (`sqs?records=10&fifo`). Numbers and `true`/`false` are coerced; a bare flag means `true`.
+ * Builds an event from a spec string: a builder name (any `events` source id, or `kinesis`), optionally followed
+ * by query parameters (`sqs?records=10&fifo`). Numbers and `true`/`false` are coerced; a bare flag means `true`.
+ * The sources `buildEvent` knew first take their options as parameters; `ses`, `codecommit`, `kinesis-firehose`
+ * and `kafka` take `records`; the others take none.
  * A literal spec gives the exact event type.
  *
  * @example
@@ -123,6 +150,14 @@ export function buildEvent(spec: string): BuiltEvent {
 
 function isEventBuilderName(name: string): name is EventBuilderName {
   return Object.hasOwn(builders, name)
+}
+
+function kinesisFromParams(params: SpecParams): KinesisStreamEvent {
+  return kinesisEvent({
+    records: params.number('records'),
+    data: params.string('data'),
+    streamName: params.string('streamName'),
+  })
 }
 
 function sqsFromParams(params: SpecParams): SQSEvent {

@@ -1,8 +1,13 @@
 import type {
+  ALBEvent,
+  APIGatewayProxyEvent,
   APIGatewayProxyEventV2,
+  CloudWatchLogsEvent,
   DynamoDBStreamEvent,
   EventBridgeEvent,
+  FirehoseTransformationEvent,
   KinesisStreamEvent,
+  MSKEvent,
   S3Event,
   ScheduledEvent,
   SNSEvent,
@@ -13,6 +18,7 @@ import { apiGatewayHttpEvent } from './api-gateway-http.ts'
 import { type BuiltEvent, buildEvent } from './build-event.ts'
 import { dynamoDbStreamEvent } from './dynamodb-stream.ts'
 import { eventBridgeEvent } from './eventbridge.ts'
+import { events } from './events.ts'
 import { kinesisEvent } from './kinesis.ts'
 import { s3Event } from './s3.ts'
 import { scheduledEvent } from './scheduled.ts'
@@ -41,5 +47,18 @@ describe('event builder types', () => {
     expectTypeOf(buildEvent('scheduled')).toExtend<ScheduledEvent>()
     const spec: string = 'kinesis'
     expectTypeOf(buildEvent(spec)).toEqualTypeOf<BuiltEvent>()
+  })
+
+  test('events.<source> returns the @types/aws-lambda type where there is one', () => {
+    expectTypeOf(events.sqs({ records: [{ body: { a: 1 } }] })).toEqualTypeOf<SQSEvent>()
+    expectTypeOf(events['apigw-rest']()).toEqualTypeOf<APIGatewayProxyEvent>()
+    expectTypeOf(events['apigw-http']({ body: [1] })).toEqualTypeOf<APIGatewayProxyEventV2>()
+    expectTypeOf(events.alb()).toEqualTypeOf<ALBEvent>()
+    expectTypeOf(events['kinesis-firehose']()).toEqualTypeOf<FirehoseTransformationEvent>()
+    expectTypeOf(events['cloudwatch-logs']()).toEqualTypeOf<CloudWatchLogsEvent>()
+    expectTypeOf(events.kafka()).toEqualTypeOf<MSKEvent>()
+    expectTypeOf(buildEvent('kinesis-firehose')).toEqualTypeOf<FirehoseTransformationEvent>()
+    // @ts-expect-error overrides are typed: SQS bodies are partial records, not numbers of records per body
+    events.sqs({ records: [{ md5OfBody: 'x' }] })
   })
 })

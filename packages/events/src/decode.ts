@@ -1,0 +1,59 @@
+import { gunzipSync } from 'node:zlib'
+
+/**
+ * Thrown by the decoders below; envelopes turn it into a ParseError with the payload's path.
+ *
+ * @example
+ * try { decodeBase64('***') } catch (error) { (error as DecodeError).kind } // 'base64'
+ */
+export class DecodeError extends Error {
+  override name = 'DecodeError'
+  readonly kind: 'base64' | 'gzip' | 'too-large'
+
+  constructor(kind: DecodeError['kind'], message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.kind = kind
+  }
+}
+
+// Standard alphabet, padded, as every AWS service writes it; Buffer.from alone would skip bad characters.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+/**
+ * Strict base64 (standard alphabet, padded) to bytes.
+ *
+ * @example
+ * decodeBase64('aGk=').toString() // 'hi'
+ * decodeBase64('aGk') // throws DecodeError (kind 'base64')
+ */
+export function decodeBase64(text: string): Buffer {
+  if (!BASE64.test(text)) throw new DecodeError('base64', 'not padded standard base64')
+  return Buffer.from(text, 'base64')
+}
+
+/**
+ * Default cap on decompressed CloudWatch Logs payloads: 5 MiB, several times what one subscription batch holds.
+ *
+ * @example
+ * envelopes.cloudwatchLogs(schema, { maxBytes: 2 * DEFAULT_MAX_INFLATED_BYTES })
+ */
+export const DEFAULT_MAX_INFLATED_BYTES = 5 * 1024 * 1024
+
+/**
+ * Gunzips with a hard cap on the output: zlib stops inflating once `maxBytes` is passed, so a gzip bomb costs at
+ * most `maxBytes` of memory.
+ *
+ * @example
+ * gunzipCapped(gzipSync('hi'), 1024).toString() // 'hi'
+ * gunzipCapped(bomb, 1024) // throws DecodeError (kind 'too-large')
+ */
+export function gunzipCapped(bytes: Buffer, maxBytes: number = DEFAULT_MAX_INFLATED_BYTES): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes })
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new DecodeError('too-large', `inflates past ${maxBytes} bytes`, { cause: error })
+    }
+    throw new DecodeError('gzip', 'not gzip data', { cause: error })
+  }
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs'
+import { events } from '@sluice/testing'
+import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { safeParseEvent } from '../parse-event.ts'
+import { envelopes } from './index.ts'
+
+const alarm = z.object({ AlarmName: z.string(), NewStateValue: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']) })
+
+describe('envelopes.sns', () => {
+  test('parses each Sns.Message as JSON with the schema (AWS sample: an alarm through SNS)', () => {
+    const sample = new URL(
+      '../fixtures/aws-lambda-go/cloudwatch-alarm-sns-payload-single-metric.json',
+      import.meta.url,
+    )
+    const event: unknown = JSON.parse(readFileSync(sample, 'utf8'))
+    expect(envelopes.sns(alarm).parse(event)).toEqual([{ AlarmName: 'EXAMPLE', NewStateValue: 'ALARM' }])
+  })
+
+  test('a record without Sns is a ParseError at that record', () => {
+    const event = events.sns()
+    const broken = { Records: [...event.Records, { EventSource: 'aws:sns' }] }
+    expect(safeParseEvent(envelopes.sns(z.unknown()), broken)).toMatchObject({
+      success: false,
+      error: { path: ['Records', 1, 'Sns'], expected: 'object', received: 'nothing' },
+    })
+  })
+})

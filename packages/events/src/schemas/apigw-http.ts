@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { clientCertSchema, stringRecord } from './http-common.ts'
+
+const httpShape = z.looseObject({
+  method: z.string(),
+  path: z.string(),
+  protocol: z.string(),
+  sourceIp: z.string(),
+  userAgent: z.string(),
+})
+
+/**
+ * `requestContext.authorizer` of an HTTP API or function URL event: `jwt`, `lambda` or `iam`, by authorizer kind.
+ *
+ * @example
+ * httpAuthorizerSchema.parse(event.requestContext.authorizer).jwt?.claims.sub
+ */
+export const httpAuthorizerSchema = z.looseObject({
+  jwt: z
+    .looseObject({
+      claims: z.record(z.string(), z.unknown()),
+      scopes: z.array(z.string()).nullish(),
+    })
+    .optional(),
+  lambda: z.record(z.string(), z.unknown()).nullish(),
+  iam: z.record(z.string(), z.unknown()).optional(),
+  principalId: z.string().nullish(),
+  integrationLatency: z.number().nullish(),
+})
+
+const requestContextShape = {
+  accountId: z.string(),
+  apiId: z.string(),
+  // mutual TLS only
+  authentication: z.looseObject({ clientCert: clientCertSchema }).optional(),
+  authorizer: httpAuthorizerSchema.optional(),
+  domainName: z.string(),
+  domainPrefix: z.string(),
+  http: httpShape,
+  requestId: z.string(),
+  routeKey: z.string(),
+  stage: z.string(),
+  time: z.string(),
+  timeEpoch: z.number(),
+}
+
+const eventShape = {
+  version: z.literal('2.0'),
+  routeKey: z.string(),
+  rawPath: z.string(),
+  rawQueryString: z.string(),
+  cookies: z.array(z.string()).optional(),
+  headers: stringRecord,
+  queryStringParameters: stringRecord.optional(),
+  pathParameters: stringRecord.optional(),
+  stageVariables: stringRecord.optional(),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean(),
+}
+
+/**
+ * An API Gateway HTTP API event, payload format 2.0 (source id `apigw-http`). Headers are lower-cased, repeated
+ * ones comma-joined; absent query, path and stage parameters and body are left out.
+ *
+ * @example
+ * const event: ApigwHttpEvent = apigwHttpSchema.parse(input)
+ * event.requestContext.http.method // 'POST'
+ */
+export const apigwHttpSchema = z.looseObject({
+  ...eventShape,
+  requestContext: z.looseObject(requestContextShape),
+})
+
+/**
+ * The type of {@link apigwHttpSchema}; assignable to `APIGatewayProxyEventV2` from `@types/aws-lambda`.
+ *
+ * @example
+ * const path = (event: ApigwHttpEvent) => event.rawPath
+ */
+export type ApigwHttpEvent = z.output<typeof apigwHttpSchema>
+
+/**
+ * A Lambda function URL event (source id `function-url`): payload format 2.0 on a
+ * `<url-id>.lambda-url.<region>.on.aws` domain. `routeKey` and `stage` are `$default` (absent from early samples).
+ *
+ * @example
+ * const event: FunctionUrlEvent = functionUrlSchema.parse(input)
+ * event.requestContext.domainName // 'abc.lambda-url.us-east-1.on.aws'
+ */
+export const functionUrlSchema = z.looseObject({
+  ...eventShape,
+  routeKey: z.string().optional(),
+  requestContext: z.looseObject({
+    ...requestContextShape,
+    routeKey: z.string().optional(),
+    stage: z.string().optional(),
+  }),
+})
+
+/**
+ * The type of {@link functionUrlSchema}; matches `LambdaFunctionURLEvent` except that `routeKey` and `stage`
+ * may be absent.
+ *
+ * @example
+ * const ip = (event: FunctionUrlEvent) => event.requestContext.http.sourceIp
+ */
+export type FunctionUrlEvent = z.output<typeof functionUrlSchema>

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
+
+/**
+ * An API Gateway WebSocket API event (source id `apigw-websocket`): `$connect` (with headers and query),
+ * `$disconnect` (with the close code) or a message (with `body` and `messageId`).
+ *
+ * @example
+ * const event: ApigwWebsocketEvent = apigwWebsocketSchema.parse(input)
+ * if (event.requestContext.eventType === 'MESSAGE') reply(event.requestContext.connectionId, event.body)
+ */
+export const apigwWebsocketSchema = z.looseObject({
+  requestContext: z.looseObject({
+    routeKey: z.string(),
+    eventType: z.enum(['CONNECT', 'MESSAGE', 'DISCONNECT']),
+    messageId: z.string().optional(),
+    extendedRequestId: z.string(),
+    requestTime: z.string(),
+    messageDirection: z.literal('IN'),
+    stage: z.string(),
+    connectedAt: z.number(),
+    requestTimeEpoch: z.number(),
+    identity: identitySchema,
+    requestId: z.string(),
+    domainName: z.string(),
+    connectionId: z.string(),
+    apiId: z.string(),
+    authorizer: z.record(z.string(), z.unknown()).nullish(),
+    disconnectStatusCode: z.number().optional(),
+    disconnectReason: z.string().optional(),
+  }),
+  headers: stringRecord.optional(),
+  multiValueHeaders: stringListRecord.optional(),
+  queryStringParameters: stringRecord.optional(),
+  multiValueQueryStringParameters: stringListRecord.optional(),
+  stageVariables: stringRecord.optional(),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean(),
+})
+
+/**
+ * The type of {@link apigwWebsocketSchema}; matches `APIGatewayProxyWebsocketEventV2` except that
+ * `messageId` is present on MESSAGE events only.
+ *
+ * @example
+ * const connection = (event: ApigwWebsocketEvent) => event.requestContext.connectionId
+ */
+export type ApigwWebsocketEvent = z.output<typeof apigwWebsocketSchema>

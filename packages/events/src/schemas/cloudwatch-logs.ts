@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/**
+ * A CloudWatch Logs subscription event (source id `cloudwatch-logs`): `awslogs.data` is base64 of gzip of JSON.
+ * Use `envelopes.cloudwatchLogs(schema)` to decode it (with a size cap).
+ *
+ * @example
+ * const event: CloudwatchLogsEvent = cloudwatchLogsSchema.parse(input)
+ */
+export const cloudwatchLogsSchema = z.looseObject({ awslogs: z.looseObject({ data: z.string() }) })
+
+/**
+ * The type of {@link cloudwatchLogsSchema}; assignable to `CloudWatchLogsEvent` from `@types/aws-lambda`.
+ *
+ * @example
+ * const payload = (event: CloudwatchLogsEvent) => event.awslogs.data
+ */
+export type CloudwatchLogsEvent = z.output<typeof cloudwatchLogsSchema>
+
+/**
+ * The decoded payload of a CloudWatch Logs subscription event. `messageType` is `DATA_MESSAGE`, or
+ * `CONTROL_MESSAGE` for the reachability check CloudWatch sends when the subscription is created.
+ *
+ * @example
+ * cloudwatchLogsDecodedSchema.parse(decoded).logEvents.map((e) => e.message)
+ */
+export const cloudwatchLogsDecodedSchema = z.looseObject({
+  owner: z.string(),
+  logGroup: z.string(),
+  logStream: z.string(),
+  subscriptionFilters: z.array(z.string()),
+  messageType: z.string(),
+  logEvents: z.array(
+    z.looseObject({
+      id: z.string(),
+      timestamp: z.number(),
+      message: z.string(),
+      extractedFields: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+  policyLevel: z.string().optional(),
+})
+
+/**
+ * The type of {@link cloudwatchLogsDecodedSchema}; assignable to `CloudWatchLogsDecodedData`.
+ *
+ * @example
+ * const messages = (data: CloudwatchLogsDecoded) => data.logEvents.map((e) => e.message)
+ */
+export type CloudwatchLogsDecoded = z.output<typeof cloudwatchLogsDecodedSchema>

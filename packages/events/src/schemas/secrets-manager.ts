@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/**
+ * A Secrets Manager rotation step (source id `secrets-manager-rotation`): `createSecret`, `setSecret`,
+ * `testSecret` or `finishSecret` for the version `ClientRequestToken`.
+ *
+ * @example
+ * const event: SecretsManagerRotationEvent = secretsManagerRotationSchema.parse(input)
+ * await steps[event.Step](event.SecretId, event.ClientRequestToken)
+ */
+export const secretsManagerRotationSchema = z.looseObject({
+  Step: z.enum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
+  SecretId: z.string(),
+  ClientRequestToken: z.string(),
+  RotationToken: z.string().optional(),
+})
+
+/**
+ * The type of {@link secretsManagerRotationSchema}; assignable to `SecretsManagerRotationEvent`.
+ *
+ * @example
+ * const step = (event: SecretsManagerRotationEvent) => event.Step
+ */
+export type SecretsManagerRotationEvent = z.output<typeof secretsManagerRotationSchema>

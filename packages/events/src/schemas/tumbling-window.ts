@@ -1,0 +1,17 @@
+import { z } from 'zod'
+
+/**
+ * The fields Kinesis and DynamoDB Streams add when the event source mapping has a tumbling window
+ * (`TumblingWindowInSeconds`): all optional, as plain stream events carry none of them.
+ *
+ * @example
+ * const windowed = z.looseObject({ Records: z.array(record), ...tumblingWindowShape })
+ */
+export const tumblingWindowShape = {
+  window: z.looseObject({ start: z.string(), end: z.string() }).optional(),
+  state: z.record(z.string(), z.unknown()).optional(),
+  shardId: z.string().optional(),
+  eventSourceARN: z.string().optional(),
+  isFinalInvokeForWindow: z.boolean().optional(),
+  isWindowTerminatedEarly: z.boolean().optional(),
+}

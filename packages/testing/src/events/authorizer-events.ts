@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type {
+  APIGatewayRequestAuthorizerEvent,
+  APIGatewayTokenAuthorizerEvent,
+  AppSyncAuthorizerEvent,
+} from 'aws-lambda'
+import { eventSource } from './common.ts'
+import { deepMerge, eventPatch, type Overrides } from './deep-merge.ts'
+import { restIdentity } from './http-body.ts'
+
+const methodArn = (region: string, accountId: string, method: string, path: string) =>
+  `arn:aws:execute-api:${region}:${accountId}:${randomBytes(5).toString('hex')}/prod/${method}${path}`
+
+/**
+ * `events['apigw-authorizer-token']`: a TOKEN authorizer request with a bearer token.
+ *
+ * @example
+ * events['apigw-authorizer-token']({ authorizationToken: 'Bearer abc' })
+ */
+export function apigwAuthorizerTokenFromPartial(
+  partial: Overrides<APIGatewayTokenAuthorizerEvent> = {},
+): APIGatewayTokenAuthorizerEvent {
+  const { region, accountId } = eventSource(partial)
+  const base: APIGatewayTokenAuthorizerEvent = {
+    type: 'TOKEN',
+    authorizationToken: `Bearer ${randomBytes(24).toString('base64url')}`,
+    methodArn: methodArn(region, accountId, 'GET', '/'),
+  }
+  return deepMerge<APIGatewayTokenAuthorizerEvent>(base, eventPatch(partial))
+}
+
+/**
+ * `events['apigw-authorizer-request']`: a REST API REQUEST authorizer request for `GET /`.
+ *
+ * @example
+ * events['apigw-authorizer-request']({ headers: { Authorization: 'Bearer abc' } })
+ */
+export function apigwAuthorizerRequestFromPartial(
+  partial: Overrides<APIGatewayRequestAuthorizerEvent> = {},
+): APIGatewayRequestAuthorizerEvent {
+  const { region, accountId, now } = eventSource(partial)
+  const method = partial.httpMethod ?? 'GET'
+  const path = partial.path ?? '/'
+  const apiId = randomBytes(5).toString('hex')
+  const headers = {
+    Authorization: `Bearer ${randomBytes(24).toString('base64url')}`,
+    Host: `${apiId}.execute-api.${region}.amazonaws.com`,
+  }
+  const base: APIGatewayRequestAuthorizerEvent = {
+    type: 'REQUEST',
+    methodArn: methodArn(region, accountId, method, path),
+    resource: path,
+    path,
+    httpMethod: method,
+    headers,
+    multiValueHeaders: { Authorization: [headers.Authorization], Host: [headers.Host] },
+    pathParameters: {},
+    queryStringParameters: {},
+    multiValueQueryStringParameters: {},
+    stageVariables: {},
+    requestContext: {
+      accountId,
+      apiId,
+      authorizer: undefined,
+      httpMethod: method,
+      identity: restIdentity('203.0.113.10', 'sluice-testing'),
+      path: `/prod${path}`,
+      protocol: 'HTTP/1.1',
+      requestId: randomUUID(),
+      requestTimeEpoch: now,
+      resourceId: randomBytes(3).toString('hex'),
+      resourcePath: path,
+      stage: 'prod',
+    },
+  }
+  return deepMerge<APIGatewayRequestAuthorizerEvent>(base, eventPatch(partial))
+}
+
+/**
+ * `events['appsync-authorizer']`: an AppSync Lambda authorizer request for a query.
+ *
+ * @example
+ * events['appsync-authorizer']({ authorizationToken: 'token' })
+ */
+export function appsyncAuthorizerFromPartial(
+  partial: Overrides<AppSyncAuthorizerEvent> = {},
+): AppSyncAuthorizerEvent {
+  const { accountId } = eventSource(partial)
+  const base: AppSyncAuthorizerEvent = {
+    authorizationToken: randomBytes(24).toString('base64url'),
+    requestContext: {
+      apiId: randomBytes(13).toString('hex').slice(0, 26),
+      accountId,
+      requestId: randomUUID(),
+      queryString: 'query GetOrder { getOrder(id: "o-1") { id } }',
+      operationName: 'GetOrder',
+      variables: {},
+    },
+    requestHeaders: { authorization: 'token', 'content-type': 'application/json' },
+  }
+  return deepMerge<AppSyncAuthorizerEvent>(base, eventPatch(partial))
+}

@@ -1,0 +1,66 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { S3BatchEvent } from 'aws-lambda'
+import { eventSource, times } from './common.ts'
+import { deepMerge, eventPatch, type Overrides } from './deep-merge.ts'
+import type { S3ObjectLambdaGetObjectEvent } from './local-types.ts'
+
+/**
+ * `events['s3-batch']`: an S3 Batch Operations invocation, schema version 1.0, one task.
+ *
+ * @example
+ * events['s3-batch']({ job: { id: 'job-1' } })
+ */
+export function s3BatchFromPartial(partial: Overrides<S3BatchEvent> = {}): S3BatchEvent {
+  const base: S3BatchEvent = {
+    invocationSchemaVersion: '1.0',
+    invocationId: randomBytes(36).toString('base64url'),
+    job: { id: randomUUID() },
+    tasks: times(1, (i) => ({
+      taskId: randomBytes(12).toString('base64url'),
+      s3Key: `object-${i}.json`,
+      s3VersionId: null,
+      s3BucketArn: 'arn:aws:s3:::sluice-bucket',
+    })),
+  }
+  return deepMerge<S3BatchEvent>(base, eventPatch(partial))
+}
+
+/**
+ * `events['s3-object-lambda']`: a GetObject request through an Object Lambda access point.
+ *
+ * @example
+ * events['s3-object-lambda']({ userRequest: { url: 'https://…/photo.jpg' } })
+ */
+export function s3ObjectLambdaFromPartial(
+  partial: Overrides<S3ObjectLambdaGetObjectEvent> = {},
+): S3ObjectLambdaGetObjectEvent {
+  const { region, accountId } = eventSource(partial)
+  const host = `sluice-ap-${accountId}.s3-accesspoint.${region}.amazonaws.com`
+  const olHost = `sluice-ol-ap-${accountId}.s3-object-lambda.${region}.amazonaws.com`
+  const base: S3ObjectLambdaGetObjectEvent = {
+    xAmzRequestId: randomBytes(8).toString('hex').toUpperCase(),
+    getObjectContext: {
+      inputS3Url: `https://${host}/object-0.json?X-Amz-Security-Token=${randomBytes(24).toString('base64url')}`,
+      outputRoute: `io-${region.replaceAll('-', '').slice(0, 6)}-001`,
+      outputToken: randomBytes(32).toString('base64url'),
+    },
+    configuration: {
+      accessPointArn: `arn:aws:s3-object-lambda:${region}:${accountId}:accesspoint/sluice-ol-ap`,
+      supportingAccessPointArn: `arn:aws:s3:${region}:${accountId}:accesspoint/sluice-ap`,
+      payload: '',
+    },
+    userRequest: {
+      url: `https://${olHost}/object-0.json`,
+      headers: { Host: olHost, 'Accept-Encoding': 'identity' },
+    },
+    userIdentity: {
+      type: 'IAMUser',
+      principalId: 'AIDACKCEVSQ6C2EXAMPLE',
+      arn: `arn:aws:iam::${accountId}:user/sluice`,
+      accountId,
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+    },
+    protocolVersion: '1.00',
+  }
+  return deepMerge<S3ObjectLambdaGetObjectEvent>(base, eventPatch(partial))
+}
