@@ -70,6 +70,30 @@ describe('with a schema', () => {
     expect(failures[0]?.error).toBeInstanceOf(BatchError)
   })
 
+  test('Kinesis data that is not base64 fails its record with the data path; the others run', async () => {
+    const event = kinesisEvent({ records: 2, data: { orderId: 'k', cents: 1 } })
+    const [, second] = event.Records
+    if (second) second.kinesis.data = 'not*base64'
+    let ran = 0
+    const failures = await failuresOf((onFailure) =>
+      processBatch(event, () => void ran++, { schema: order, onFailure: onFailure as never }),
+    )
+    expect(ran).toBe(1)
+    expect(failures.map((f) => [f.index, (f.error as BatchError).path])).toEqual([
+      [1, ['Records', 1, 'kinesis', 'data']],
+    ])
+  })
+
+  test('a JSON body cannot pollute prototypes', async () => {
+    const loose = z.looseObject({ orderId: z.string() })
+    const event = sqsEvent({ records: 1, body: () => '{"orderId":"p","__proto__":{"polluted":true}}' })
+    const seen: object[] = []
+    await processBatch(event, (payload) => void seen.push(payload), { schema: loose })
+    expect(seen).toHaveLength(1)
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(seen[0])).toBe(Object.prototype)
+  })
+
   test('a DynamoDB image that does not unmarshal fails its record, with the image in the path', async () => {
     const event = dynamoDbStreamEvent({
       records: 2,

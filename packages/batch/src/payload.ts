@@ -1,4 +1,5 @@
 import type { DynamoDbChange, Envelope } from '@sluice/events'
+import { decodeBase64, parseJson, unmarshall } from '@sluice/events/decode'
 import { BatchError } from './errors.ts'
 import type { BatchSource } from './source.ts'
 import type {
@@ -96,30 +97,27 @@ const validate = (schema: StandardSchemaV1, value: unknown, index: number, at: P
   return result instanceof Promise ? result.then((r) => unwrap(r, index, at)) : unwrap(result, index, at)
 }
 
+// Bodies and data are parsed with events' prototype-safe parseJson; the decoders come from the zod-free
+// `@sluice/events/decode`, so a batch function does not load the schemas at cold start.
 const json = (text: unknown, index: number, at: Path, what: string): unknown => {
   try {
-    return JSON.parse(text as string)
+    return parseJson(text as string)
   } catch (error) {
     throw invalid(index, at, `has ${what} that is not JSON`, error)
   }
 }
 
-type Unmarshall = (item: Loose) => Record<string, unknown>
-// @sluice/events (and zod with it) loads on the first DynamoDB record decoded with a schema only: a batch
-// function that never does that does not pay for it at cold start.
-let unmarshallFn: Unmarshall | undefined
-let loading: Promise<Unmarshall> | undefined
-const loadUnmarshall = (): Promise<Unmarshall> => {
-  loading ??= import('@sluice/events').then((events) => {
-    unmarshallFn = events.unmarshall as unknown as Unmarshall
-    return unmarshallFn
-  })
-  return loading
+const base64Text = (data: unknown, index: number, at: Path): string => {
+  try {
+    return decodeBase64(data as string).toString('utf8')
+  } catch (error) {
+    throw invalid(index, at, 'has data that is not base64', error)
+  }
 }
 
 const EVENT_NAMES = new Set(['INSERT', 'MODIFY', 'REMOVE'])
 
-const change = (unmarshall: Unmarshall, record: Loose, schema: StandardSchemaV1, index: number): unknown => {
+const change = (record: Loose, schema: StandardSchemaV1, index: number): unknown => {
   const eventName = record.eventName
   if (!EVENT_NAMES.has(eventName as string)) {
     throw invalid(index, ['eventName'], 'has an eventName other than INSERT, MODIFY or REMOVE')
@@ -127,7 +125,7 @@ const change = (unmarshall: Unmarshall, record: Loose, schema: StandardSchemaV1,
   const stream = (record.dynamodb ?? {}) as Loose
   const item = (name: string) => {
     try {
-      return unmarshall(stream[name] as Loose)
+      return unmarshall(stream[name] as Parameters<typeof unmarshall>[0])
     } catch (error) {
       throw invalid(index, ['dynamodb', name], 'has attribute values that do not unmarshal', error)
     }
@@ -159,14 +157,10 @@ export const decodePayload = (
 ): unknown => {
   if (isEnvelope(schema)) return viaEnvelope(schema, record, index)
   const loose = record as Loose
-  if (source === 'dynamodb') {
-    if (unmarshallFn !== undefined) return change(unmarshallFn, loose, schema, index)
-    return loadUnmarshall().then((unmarshall) => change(unmarshall, loose, schema, index))
-  }
+  if (source === 'dynamodb') return change(loose, schema, index)
   if (source === 'kinesis') {
-    const data = (loose.kinesis as Loose).data
-    const text = typeof data === 'string' ? Buffer.from(data, 'base64').toString('utf8') : undefined
     const at = ['kinesis', 'data']
+    const text = base64Text((loose.kinesis as Loose).data, index, at)
     return validate(schema, json(text, index, at, 'data'), index, at)
   }
   return validate(schema, json(loose.body, index, ['body'], 'a body'), index, ['body'])

@@ -57,3 +57,8 @@ export function gunzipCapped(bytes: Buffer, maxBytes: number = DEFAULT_MAX_INFLA
     throw new DecodeError('gzip', 'not gzip data', { cause: error })
   }
 }
+
+// The zod-free decoders, in one place for `@sluice/events/decode`: packages that decode payloads themselves (such
+// as @sluice/batch) import them without paying for the schemas at cold start.
+export { parseJson } from './json.ts'
+export { exactNumber, unmarshall, unmarshallValue } from './unmarshall.ts'
