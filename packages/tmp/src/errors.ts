@@ -1,4 +1,4 @@
-import { SluiceError } from '@sluice/core'
+import { SluiceError, type SluiceErrorOptions } from '@sluice/core'
 
 /**
  * Stable codes of {@link TmpError}:
@@ -23,14 +23,10 @@ export type TmpErrorCode =
   | 'TMP_INVALID_OPTION'
 
 /** Options of {@link TmpError}. */
-export interface TmpErrorOptions {
+export interface TmpErrorOptions extends SluiceErrorOptions {
   readonly code: TmpErrorCode
   /** The name, key or directory that was refused, as it was given. */
   readonly target?: string
-  readonly expose?: boolean
-  readonly status?: number
-  readonly cause?: unknown
-  readonly path?: ReadonlyArray<PropertyKey>
 }
 
 /**
