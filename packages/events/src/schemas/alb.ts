@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
 
 /**
@@ -10,17 +11,19 @@ import { stringListRecord, stringRecord } from './http-common.ts'
  * const event: AlbEvent = albSchema.parse(input)
  * event.requestContext.elb.targetGroupArn
  */
-export const albSchema = z.looseObject({
-  requestContext: z.looseObject({ elb: z.looseObject({ targetGroupArn: z.string() }) }),
-  httpMethod: z.string(),
-  path: z.string(),
-  queryStringParameters: stringRecord.optional(),
-  multiValueQueryStringParameters: stringListRecord.optional(),
-  headers: stringRecord.optional(),
-  multiValueHeaders: stringListRecord.optional(),
-  body: z.string().nullable(),
-  isBase64Encoded: z.boolean(),
-})
+export const albSchema = lazy(() =>
+  z.looseObject({
+    requestContext: z.looseObject({ elb: z.looseObject({ targetGroupArn: z.string() }) }),
+    httpMethod: z.string(),
+    path: z.string(),
+    queryStringParameters: stringRecord.optional(),
+    multiValueQueryStringParameters: stringListRecord.optional(),
+    headers: stringRecord.optional(),
+    multiValueHeaders: stringListRecord.optional(),
+    body: z.string().nullable(),
+    isBase64Encoded: z.boolean(),
+  }),
+)
 
 /**
  * The type of {@link albSchema}; assignable to `ALBEvent` from `@types/aws-lambda`.

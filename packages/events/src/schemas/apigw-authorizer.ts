@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 /**
@@ -9,11 +10,13 @@ import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from
  * const event: ApigwAuthorizerTokenEvent = apigwAuthorizerTokenSchema.parse(input)
  * verify(event.authorizationToken)
  */
-export const apigwAuthorizerTokenSchema = z.looseObject({
-  type: z.literal('TOKEN'),
-  authorizationToken: z.string(),
-  methodArn: z.string(),
-})
+export const apigwAuthorizerTokenSchema = lazy(() =>
+  z.looseObject({
+    type: z.literal('TOKEN'),
+    authorizationToken: z.string(),
+    methodArn: z.string(),
+  }),
+)
 
 /**
  * The type of {@link apigwAuthorizerTokenSchema}; assignable to `APIGatewayTokenAuthorizerEvent`.
@@ -25,71 +28,75 @@ export type ApigwAuthorizerTokenEvent = z.output<typeof apigwAuthorizerTokenSche
 
 // REST request authorizers, and HTTP API authorizers with payload format 1.0 (which add version,
 // identitySource and authorizationToken)
-const requestV1 = z.looseObject({
-  version: z.literal('1.0').optional(),
-  type: z.literal('REQUEST'),
-  methodArn: z.string(),
-  identitySource: z.string().optional(),
-  authorizationToken: z.string().optional(),
-  resource: z.string(),
-  path: z.string(),
-  httpMethod: z.string(),
-  headers: stringRecord.nullable(),
-  // absent from HTTP API payload 1.0
-  multiValueHeaders: stringListRecord.nullish(),
-  pathParameters: stringRecord.nullable(),
-  queryStringParameters: stringRecord.nullable(),
-  multiValueQueryStringParameters: stringListRecord.nullish(),
-  stageVariables: stringRecord.nullable(),
-  requestContext: z.looseObject({
-    accountId: z.string(),
-    apiId: z.string(),
-    httpMethod: z.string(),
-    identity: identitySchema,
+const requestV1 = lazy(() =>
+  z.looseObject({
+    version: z.literal('1.0').optional(),
+    type: z.literal('REQUEST'),
+    methodArn: z.string(),
+    identitySource: z.string().optional(),
+    authorizationToken: z.string().optional(),
+    resource: z.string(),
     path: z.string(),
-    requestId: z.string(),
-    resourceId: z.string(),
-    resourcePath: z.string(),
-    stage: z.string(),
-    protocol: z.string().optional(),
-    requestTimeEpoch: z.number().optional(),
+    httpMethod: z.string(),
+    headers: stringRecord.nullable(),
+    // absent from HTTP API payload 1.0
+    multiValueHeaders: stringListRecord.nullish(),
+    pathParameters: stringRecord.nullable(),
+    queryStringParameters: stringRecord.nullable(),
+    multiValueQueryStringParameters: stringListRecord.nullish(),
+    stageVariables: stringRecord.nullable(),
+    requestContext: z.looseObject({
+      accountId: z.string(),
+      apiId: z.string(),
+      httpMethod: z.string(),
+      identity: identitySchema,
+      path: z.string(),
+      requestId: z.string(),
+      resourceId: z.string(),
+      resourcePath: z.string(),
+      stage: z.string(),
+      protocol: z.string().optional(),
+      requestTimeEpoch: z.number().optional(),
+    }),
   }),
-})
+)
 
 // HTTP API authorizers with payload format 2.0
-const requestV2 = z.looseObject({
-  version: z.literal('2.0'),
-  type: z.literal('REQUEST'),
-  routeArn: z.string(),
-  identitySource: z.array(z.string()).nullable(),
-  routeKey: z.string(),
-  rawPath: z.string(),
-  rawQueryString: z.string(),
-  cookies: z.array(z.string()).optional(),
-  headers: stringRecord.optional(),
-  queryStringParameters: stringRecord.optional(),
-  pathParameters: stringRecord.optional(),
-  stageVariables: stringRecord.optional(),
-  requestContext: z.looseObject({
-    accountId: z.string(),
-    apiId: z.string(),
-    authentication: z.looseObject({ clientCert: clientCertSchema }).optional(),
-    domainName: z.string(),
-    domainPrefix: z.string(),
-    http: z.looseObject({
-      method: z.string(),
-      path: z.string(),
-      protocol: z.string(),
-      sourceIp: z.string(),
-      userAgent: z.string(),
-    }),
-    requestId: z.string(),
+const requestV2 = lazy(() =>
+  z.looseObject({
+    version: z.literal('2.0'),
+    type: z.literal('REQUEST'),
+    routeArn: z.string(),
+    identitySource: z.array(z.string()).nullable(),
     routeKey: z.string(),
-    stage: z.string(),
-    time: z.string(),
-    timeEpoch: z.number(),
+    rawPath: z.string(),
+    rawQueryString: z.string(),
+    cookies: z.array(z.string()).optional(),
+    headers: stringRecord.optional(),
+    queryStringParameters: stringRecord.optional(),
+    pathParameters: stringRecord.optional(),
+    stageVariables: stringRecord.optional(),
+    requestContext: z.looseObject({
+      accountId: z.string(),
+      apiId: z.string(),
+      authentication: z.looseObject({ clientCert: clientCertSchema }).optional(),
+      domainName: z.string(),
+      domainPrefix: z.string(),
+      http: z.looseObject({
+        method: z.string(),
+        path: z.string(),
+        protocol: z.string(),
+        sourceIp: z.string(),
+        userAgent: z.string(),
+      }),
+      requestId: z.string(),
+      routeKey: z.string(),
+      stage: z.string(),
+      time: z.string(),
+      timeEpoch: z.number(),
+    }),
   }),
-})
+)
 
 /**
  * A REQUEST authorizer request (source id `apigw-authorizer-request`): a REST API request authorizer or an HTTP
@@ -99,7 +106,7 @@ const requestV2 = z.looseObject({
  * const event = apigwAuthorizerRequestSchema.parse(input)
  * const arn = 'routeArn' in event ? event.routeArn : event.methodArn
  */
-export const apigwAuthorizerRequestSchema = z.union([requestV2, requestV1])
+export const apigwAuthorizerRequestSchema = lazy(() => z.union([requestV2, requestV1]))
 
 /**
  * The type of {@link apigwAuthorizerRequestSchema}: `APIGatewayRequestAuthorizerEvent` (1.0) or

@@ -1,13 +1,16 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { clientCertSchema, stringRecord } from './http-common.ts'
 
-const httpShape = z.looseObject({
-  method: z.string(),
-  path: z.string(),
-  protocol: z.string(),
-  sourceIp: z.string(),
-  userAgent: z.string(),
-})
+const httpShape = lazy(() =>
+  z.looseObject({
+    method: z.string(),
+    path: z.string(),
+    protocol: z.string(),
+    sourceIp: z.string(),
+    userAgent: z.string(),
+  }),
+)
 
 /**
  * `requestContext.authorizer` of an HTTP API or function URL event: `jwt`, `lambda` or `iam`, by authorizer kind.
@@ -15,20 +18,22 @@ const httpShape = z.looseObject({
  * @example
  * httpAuthorizerSchema.parse(event.requestContext.authorizer).jwt?.claims.sub
  */
-export const httpAuthorizerSchema = z.looseObject({
-  jwt: z
-    .looseObject({
-      claims: z.record(z.string(), z.unknown()),
-      scopes: z.array(z.string()).nullish(),
-    })
-    .optional(),
-  lambda: z.record(z.string(), z.unknown()).nullish(),
-  iam: z.record(z.string(), z.unknown()).optional(),
-  principalId: z.string().nullish(),
-  integrationLatency: z.number().nullish(),
-})
+export const httpAuthorizerSchema = lazy(() =>
+  z.looseObject({
+    jwt: z
+      .looseObject({
+        claims: z.record(z.string(), z.unknown()),
+        scopes: z.array(z.string()).nullish(),
+      })
+      .optional(),
+    lambda: z.record(z.string(), z.unknown()).nullish(),
+    iam: z.record(z.string(), z.unknown()).optional(),
+    principalId: z.string().nullish(),
+    integrationLatency: z.number().nullish(),
+  }),
+)
 
-const requestContextShape = {
+const requestContextShape = lazy(() => ({
   accountId: z.string(),
   apiId: z.string(),
   // mutual TLS only
@@ -42,9 +47,9 @@ const requestContextShape = {
   stage: z.string(),
   time: z.string(),
   timeEpoch: z.number(),
-}
+}))
 
-const eventShape = {
+const eventShape = lazy(() => ({
   version: z.literal('2.0'),
   routeKey: z.string(),
   rawPath: z.string(),
@@ -56,7 +61,7 @@ const eventShape = {
   stageVariables: stringRecord.optional(),
   body: z.string().optional(),
   isBase64Encoded: z.boolean(),
-}
+}))
 
 /**
  * An API Gateway HTTP API event, payload format 2.0 (source id `apigw-http`). Headers are lower-cased, repeated
@@ -66,10 +71,12 @@ const eventShape = {
  * const event: ApigwHttpEvent = apigwHttpSchema.parse(input)
  * event.requestContext.http.method // 'POST'
  */
-export const apigwHttpSchema = z.looseObject({
-  ...eventShape,
-  requestContext: z.looseObject(requestContextShape),
-})
+export const apigwHttpSchema = lazy(() =>
+  z.looseObject({
+    ...eventShape,
+    requestContext: z.looseObject(requestContextShape),
+  }),
+)
 
 /**
  * The type of {@link apigwHttpSchema}; assignable to `APIGatewayProxyEventV2` from `@types/aws-lambda`.
@@ -87,15 +94,17 @@ export type ApigwHttpEvent = z.output<typeof apigwHttpSchema>
  * const event: FunctionUrlEvent = functionUrlSchema.parse(input)
  * event.requestContext.domainName // 'abc.lambda-url.us-east-1.on.aws'
  */
-export const functionUrlSchema = z.looseObject({
-  ...eventShape,
-  routeKey: z.string().optional(),
-  requestContext: z.looseObject({
-    ...requestContextShape,
+export const functionUrlSchema = lazy(() =>
+  z.looseObject({
+    ...eventShape,
     routeKey: z.string().optional(),
-    stage: z.string().optional(),
+    requestContext: z.looseObject({
+      ...requestContextShape,
+      routeKey: z.string().optional(),
+      stage: z.string().optional(),
+    }),
   }),
-})
+)
 
 /**
  * The type of {@link functionUrlSchema}; matches `LambdaFunctionURLEvent` except that `routeKey` and `stage`

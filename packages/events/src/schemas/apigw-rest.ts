@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 /**
@@ -7,25 +8,27 @@ import { identitySchema, stringListRecord, stringRecord } from './http-common.ts
  * @example
  * apigwRestRequestContextSchema.parse(event.requestContext).identity.sourceIp
  */
-export const apigwRestRequestContextSchema = z.looseObject({
-  accountId: z.string(),
-  apiId: z.string(),
-  // null or absent without an authorizer; Cognito puts `claims` here, Lambda authorizers their context
-  authorizer: z.record(z.string(), z.unknown()).nullish(),
-  domainName: z.string().optional(),
-  domainPrefix: z.string().optional(),
-  extendedRequestId: z.string().optional(),
-  httpMethod: z.string(),
-  identity: identitySchema,
-  path: z.string(),
-  protocol: z.string(),
-  requestId: z.string(),
-  requestTime: z.string().optional(),
-  requestTimeEpoch: z.number(),
-  resourceId: z.string(),
-  resourcePath: z.string(),
-  stage: z.string(),
-})
+export const apigwRestRequestContextSchema = lazy(() =>
+  z.looseObject({
+    accountId: z.string(),
+    apiId: z.string(),
+    // null or absent without an authorizer; Cognito puts `claims` here, Lambda authorizers their context
+    authorizer: z.record(z.string(), z.unknown()).nullish(),
+    domainName: z.string().optional(),
+    domainPrefix: z.string().optional(),
+    extendedRequestId: z.string().optional(),
+    httpMethod: z.string(),
+    identity: identitySchema,
+    path: z.string(),
+    protocol: z.string(),
+    requestId: z.string(),
+    requestTime: z.string().optional(),
+    requestTimeEpoch: z.number(),
+    resourceId: z.string(),
+    resourcePath: z.string(),
+    stage: z.string(),
+  }),
+)
 
 /**
  * An API Gateway REST API proxy event, payload format 1.0 (source id `apigw-rest`). Absent query, path and
@@ -35,22 +38,24 @@ export const apigwRestRequestContextSchema = z.looseObject({
  * const event: ApigwRestEvent = apigwRestSchema.parse(input)
  * event.queryStringParameters?.page
  */
-export const apigwRestSchema = z.looseObject({
-  resource: z.string(),
-  path: z.string(),
-  httpMethod: z.string(),
-  // null when invoked from the console's Test tab without headers
-  headers: stringRecord.nullable(),
-  multiValueHeaders: stringListRecord.nullable(),
-  queryStringParameters: stringRecord.nullable(),
-  multiValueQueryStringParameters: stringListRecord.nullable(),
-  pathParameters: stringRecord.nullable(),
-  stageVariables: stringRecord.nullable(),
-  requestContext: apigwRestRequestContextSchema,
-  body: z.string().nullable(),
-  // always sent by API Gateway today; absent from older samples, and read as false then
-  isBase64Encoded: z.boolean().optional(),
-})
+export const apigwRestSchema = lazy(() =>
+  z.looseObject({
+    resource: z.string(),
+    path: z.string(),
+    httpMethod: z.string(),
+    // null when invoked from the console's Test tab without headers
+    headers: stringRecord.nullable(),
+    multiValueHeaders: stringListRecord.nullable(),
+    queryStringParameters: stringRecord.nullable(),
+    multiValueQueryStringParameters: stringListRecord.nullable(),
+    pathParameters: stringRecord.nullable(),
+    stageVariables: stringRecord.nullable(),
+    requestContext: apigwRestRequestContextSchema,
+    body: z.string().nullable(),
+    // always sent by API Gateway today; absent from older samples, and read as false then
+    isBase64Encoded: z.boolean().optional(),
+  }),
+)
 
 /**
  * The type of {@link apigwRestSchema}; matches `APIGatewayProxyEvent` except for the documented

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 /**
@@ -9,34 +10,36 @@ import { identitySchema, stringListRecord, stringRecord } from './http-common.ts
  * const event: ApigwWebsocketEvent = apigwWebsocketSchema.parse(input)
  * if (event.requestContext.eventType === 'MESSAGE') reply(event.requestContext.connectionId, event.body)
  */
-export const apigwWebsocketSchema = z.looseObject({
-  requestContext: z.looseObject({
-    routeKey: z.string(),
-    eventType: z.enum(['CONNECT', 'MESSAGE', 'DISCONNECT']),
-    messageId: z.string().optional(),
-    extendedRequestId: z.string(),
-    requestTime: z.string(),
-    messageDirection: z.literal('IN'),
-    stage: z.string(),
-    connectedAt: z.number(),
-    requestTimeEpoch: z.number(),
-    identity: identitySchema,
-    requestId: z.string(),
-    domainName: z.string(),
-    connectionId: z.string(),
-    apiId: z.string(),
-    authorizer: z.record(z.string(), z.unknown()).nullish(),
-    disconnectStatusCode: z.number().optional(),
-    disconnectReason: z.string().optional(),
+export const apigwWebsocketSchema = lazy(() =>
+  z.looseObject({
+    requestContext: z.looseObject({
+      routeKey: z.string(),
+      eventType: z.enum(['CONNECT', 'MESSAGE', 'DISCONNECT']),
+      messageId: z.string().optional(),
+      extendedRequestId: z.string(),
+      requestTime: z.string(),
+      messageDirection: z.literal('IN'),
+      stage: z.string(),
+      connectedAt: z.number(),
+      requestTimeEpoch: z.number(),
+      identity: identitySchema,
+      requestId: z.string(),
+      domainName: z.string(),
+      connectionId: z.string(),
+      apiId: z.string(),
+      authorizer: z.record(z.string(), z.unknown()).nullish(),
+      disconnectStatusCode: z.number().optional(),
+      disconnectReason: z.string().optional(),
+    }),
+    headers: stringRecord.optional(),
+    multiValueHeaders: stringListRecord.optional(),
+    queryStringParameters: stringRecord.optional(),
+    multiValueQueryStringParameters: stringListRecord.optional(),
+    stageVariables: stringRecord.optional(),
+    body: z.string().optional(),
+    isBase64Encoded: z.boolean(),
   }),
-  headers: stringRecord.optional(),
-  multiValueHeaders: stringListRecord.optional(),
-  queryStringParameters: stringRecord.optional(),
-  multiValueQueryStringParameters: stringListRecord.optional(),
-  stageVariables: stringRecord.optional(),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean(),
-})
+)
 
 /**
  * The type of {@link apigwWebsocketSchema}; matches `APIGatewayProxyWebsocketEventV2` except that

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * The caller as AppSync resolved it, by authorization mode: IAM, Cognito user pools, OIDC or a Lambda
@@ -7,31 +8,33 @@ import { z } from 'zod'
  * @example
  * appsyncIdentitySchema.parse(event.identity)
  */
-export const appsyncIdentitySchema = z
-  .union([
-    z.looseObject({
-      sub: z.string(),
-      issuer: z.string(),
-      username: z.string(),
-      claims: z.record(z.string(), z.unknown()),
-      sourceIp: z.array(z.string()),
-      defaultAuthStrategy: z.string(),
-      groups: z.array(z.string()).nullish(),
-    }),
-    z.looseObject({
-      accountId: z.string(),
-      cognitoIdentityPoolId: z.string().nullable(),
-      cognitoIdentityId: z.string().nullable(),
-      sourceIp: z.array(z.string()),
-      username: z.string(),
-      userArn: z.string(),
-      cognitoIdentityAuthType: z.string().nullable(),
-      cognitoIdentityAuthProvider: z.string().nullable(),
-    }),
-    z.looseObject({ sub: z.string(), issuer: z.string(), claims: z.record(z.string(), z.unknown()) }),
-    z.looseObject({ resolverContext: z.record(z.string(), z.unknown()) }),
-  ])
-  .nullish()
+export const appsyncIdentitySchema = lazy(() =>
+  z
+    .union([
+      z.looseObject({
+        sub: z.string(),
+        issuer: z.string(),
+        username: z.string(),
+        claims: z.record(z.string(), z.unknown()),
+        sourceIp: z.array(z.string()),
+        defaultAuthStrategy: z.string(),
+        groups: z.array(z.string()).nullish(),
+      }),
+      z.looseObject({
+        accountId: z.string(),
+        cognitoIdentityPoolId: z.string().nullable(),
+        cognitoIdentityId: z.string().nullable(),
+        sourceIp: z.array(z.string()),
+        username: z.string(),
+        userArn: z.string(),
+        cognitoIdentityAuthType: z.string().nullable(),
+        cognitoIdentityAuthProvider: z.string().nullable(),
+      }),
+      z.looseObject({ sub: z.string(), issuer: z.string(), claims: z.record(z.string(), z.unknown()) }),
+      z.looseObject({ resolverContext: z.record(z.string(), z.unknown()) }),
+    ])
+    .nullish(),
+)
 
 /**
  * An AppSync direct Lambda resolver invocation (source id `appsync`). Batch resolvers receive an array of these:
@@ -41,24 +44,26 @@ export const appsyncIdentitySchema = z
  * const event: AppsyncEvent = appsyncSchema.parse(input)
  * event.info.fieldName // 'getOrder'
  */
-export const appsyncSchema = z.looseObject({
-  arguments: z.record(z.string(), z.unknown()),
-  identity: appsyncIdentitySchema,
-  source: z.record(z.string(), z.unknown()).nullable(),
-  request: z.looseObject({
-    headers: z.record(z.string(), z.string()),
-    domainName: z.string().nullable(),
+export const appsyncSchema = lazy(() =>
+  z.looseObject({
+    arguments: z.record(z.string(), z.unknown()),
+    identity: appsyncIdentitySchema,
+    source: z.record(z.string(), z.unknown()).nullable(),
+    request: z.looseObject({
+      headers: z.record(z.string(), z.string()),
+      domainName: z.string().nullable(),
+    }),
+    info: z.looseObject({
+      selectionSetList: z.array(z.string()),
+      selectionSetGraphQL: z.string(),
+      parentTypeName: z.string(),
+      fieldName: z.string(),
+      variables: z.record(z.string(), z.unknown()),
+    }),
+    prev: z.looseObject({ result: z.unknown() }).nullable(),
+    stash: z.record(z.string(), z.unknown()),
   }),
-  info: z.looseObject({
-    selectionSetList: z.array(z.string()),
-    selectionSetGraphQL: z.string(),
-    parentTypeName: z.string(),
-    fieldName: z.string(),
-    variables: z.record(z.string(), z.unknown()),
-  }),
-  prev: z.looseObject({ result: z.unknown() }).nullable(),
-  stash: z.record(z.string(), z.unknown()),
-})
+)
 
 /**
  * The type of {@link appsyncSchema}; assignable to `AppSyncResolverEvent<Record<string, unknown>>`.
@@ -75,19 +80,21 @@ export type AppsyncEvent = z.output<typeof appsyncSchema>
  * const event: AppsyncAuthorizerEvent = appsyncAuthorizerSchema.parse(input)
  * return { isAuthorized: await verify(event.authorizationToken) }
  */
-export const appsyncAuthorizerSchema = z.looseObject({
-  authorizationToken: z.string(),
-  requestContext: z.looseObject({
-    apiId: z.string(),
-    accountId: z.string(),
-    requestId: z.string(),
-    queryString: z.string(),
-    operationName: z.string().optional(),
-    variables: z.record(z.string(), z.unknown()),
+export const appsyncAuthorizerSchema = lazy(() =>
+  z.looseObject({
+    authorizationToken: z.string(),
+    requestContext: z.looseObject({
+      apiId: z.string(),
+      accountId: z.string(),
+      requestId: z.string(),
+      queryString: z.string(),
+      operationName: z.string().optional(),
+      variables: z.record(z.string(), z.unknown()),
+    }),
+    // sent by AppSync today; absent from AWS's first sample
+    requestHeaders: z.record(z.string(), z.string()).optional(),
   }),
-  // sent by AppSync today; absent from AWS's first sample
-  requestHeaders: z.record(z.string(), z.string()).optional(),
-})
+)
 
 /**
  * The type of {@link appsyncAuthorizerSchema}; matches `AppSyncAuthorizerEvent` except that `requestHeaders`

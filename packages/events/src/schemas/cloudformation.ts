@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
-const common = {
+const common = lazy(() => ({
   // present in real requests; absent from AWS's oldest samples
   ServiceToken: z.string().optional(),
   ServiceTimeout: z.string().optional(),
@@ -10,7 +11,7 @@ const common = {
   LogicalResourceId: z.string(),
   ResourceType: z.string(),
   ResourceProperties: z.record(z.string(), z.unknown()),
-}
+}))
 
 /**
  * A CloudFormation custom resource request (source id `cloudformation`), discriminated by `RequestType`:
@@ -21,16 +22,18 @@ const common = {
  * const event = cloudformationSchema.parse(input)
  * if (event.RequestType === 'Update') diff(event.OldResourceProperties, event.ResourceProperties)
  */
-export const cloudformationSchema = z.discriminatedUnion('RequestType', [
-  z.looseObject({ ...common, RequestType: z.literal('Create') }),
-  z.looseObject({
-    ...common,
-    RequestType: z.literal('Update'),
-    PhysicalResourceId: z.string(),
-    OldResourceProperties: z.record(z.string(), z.unknown()),
-  }),
-  z.looseObject({ ...common, RequestType: z.literal('Delete'), PhysicalResourceId: z.string() }),
-])
+export const cloudformationSchema = lazy(() =>
+  z.discriminatedUnion('RequestType', [
+    z.looseObject({ ...common, RequestType: z.literal('Create') }),
+    z.looseObject({
+      ...common,
+      RequestType: z.literal('Update'),
+      PhysicalResourceId: z.string(),
+      OldResourceProperties: z.record(z.string(), z.unknown()),
+    }),
+    z.looseObject({ ...common, RequestType: z.literal('Delete'), PhysicalResourceId: z.string() }),
+  ]),
+)
 
 /**
  * The type of {@link cloudformationSchema}; matches `CloudFormationCustomResourceEvent` except that

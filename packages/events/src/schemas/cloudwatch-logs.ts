@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * A CloudWatch Logs subscription event (source id `cloudwatch-logs`): `awslogs.data` is base64 of gzip of JSON.
@@ -7,7 +8,9 @@ import { z } from 'zod'
  * @example
  * const event: CloudwatchLogsEvent = cloudwatchLogsSchema.parse(input)
  */
-export const cloudwatchLogsSchema = z.looseObject({ awslogs: z.looseObject({ data: z.string() }) })
+export const cloudwatchLogsSchema = lazy(() =>
+  z.looseObject({ awslogs: z.looseObject({ data: z.string() }) }),
+)
 
 /**
  * The type of {@link cloudwatchLogsSchema}; assignable to `CloudWatchLogsEvent` from `@types/aws-lambda`.
@@ -24,22 +27,24 @@ export type CloudwatchLogsEvent = z.output<typeof cloudwatchLogsSchema>
  * @example
  * cloudwatchLogsDecodedSchema.parse(decoded).logEvents.map((e) => e.message)
  */
-export const cloudwatchLogsDecodedSchema = z.looseObject({
-  owner: z.string(),
-  logGroup: z.string(),
-  logStream: z.string(),
-  subscriptionFilters: z.array(z.string()),
-  messageType: z.string(),
-  logEvents: z.array(
-    z.looseObject({
-      id: z.string(),
-      timestamp: z.number(),
-      message: z.string(),
-      extractedFields: z.record(z.string(), z.string()).optional(),
-    }),
-  ),
-  policyLevel: z.string().optional(),
-})
+export const cloudwatchLogsDecodedSchema = lazy(() =>
+  z.looseObject({
+    owner: z.string(),
+    logGroup: z.string(),
+    logStream: z.string(),
+    subscriptionFilters: z.array(z.string()),
+    messageType: z.string(),
+    logEvents: z.array(
+      z.looseObject({
+        id: z.string(),
+        timestamp: z.number(),
+        message: z.string(),
+        extractedFields: z.record(z.string(), z.string()).optional(),
+      }),
+    ),
+    policyLevel: z.string().optional(),
+  }),
+)
 
 /**
  * The type of {@link cloudwatchLogsDecodedSchema}; assignable to `CloudWatchLogsDecodedData`.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * A CodeCommit repository trigger (source id `codecommit`): the references a push created, updated or deleted.
@@ -7,35 +8,37 @@ import { z } from 'zod'
  * const event: CodecommitEvent = codecommitSchema.parse(input)
  * event.Records[0]?.codecommit.references.map((r) => r.ref)
  */
-export const codecommitSchema = z.looseObject({
-  Records: z.array(
-    z.looseObject({
-      awsRegion: z.string(),
-      codecommit: z.looseObject({
-        references: z.array(
-          z.looseObject({
-            commit: z.string(),
-            ref: z.string(),
-            created: z.boolean().optional(),
-            deleted: z.boolean().optional(),
-          }),
-        ),
+export const codecommitSchema = lazy(() =>
+  z.looseObject({
+    Records: z.array(
+      z.looseObject({
+        awsRegion: z.string(),
+        codecommit: z.looseObject({
+          references: z.array(
+            z.looseObject({
+              commit: z.string(),
+              ref: z.string(),
+              created: z.boolean().optional(),
+              deleted: z.boolean().optional(),
+            }),
+          ),
+        }),
+        customData: z.string().optional(),
+        eventId: z.string(),
+        eventName: z.string(),
+        eventPartNumber: z.number(),
+        eventSource: z.literal('aws:codecommit'),
+        eventSourceARN: z.string(),
+        eventTime: z.string(),
+        eventTotalParts: z.number(),
+        eventTriggerConfigId: z.string(),
+        eventTriggerName: z.string(),
+        eventVersion: z.string(),
+        userIdentityARN: z.string(),
       }),
-      customData: z.string().optional(),
-      eventId: z.string(),
-      eventName: z.string(),
-      eventPartNumber: z.number(),
-      eventSource: z.literal('aws:codecommit'),
-      eventSourceARN: z.string(),
-      eventTime: z.string(),
-      eventTotalParts: z.number(),
-      eventTriggerConfigId: z.string(),
-      eventTriggerName: z.string(),
-      eventVersion: z.string(),
-      userIdentityARN: z.string(),
-    }),
-  ),
-})
+    ),
+  }),
+)
 
 /**
  * The type of {@link codecommitSchema}; assignable to `CodeCommitTriggerEvent` from `@types/aws-lambda`.

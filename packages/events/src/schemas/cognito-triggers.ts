@@ -1,15 +1,16 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
-const stringMap = z.record(z.string(), z.string())
+const stringMap = lazy(() => z.record(z.string(), z.string()))
 
 /** The fields every user-pool trigger shares; `triggerSource` tells which trigger and why. */
-const base = {
+const base = lazy(() => ({
   version: z.string(),
   region: z.string(),
   userPoolId: z.string(),
   userName: z.string(),
   callerContext: z.looseObject({ awsSdkVersion: z.string(), clientId: z.string() }),
-}
+}))
 
 const trigger = <
   const $Sources extends readonly [string, ...string[]],
@@ -21,19 +22,23 @@ const trigger = <
   response: $Response,
 ) => z.looseObject({ ...base, triggerSource: z.enum(sources), request, response })
 
-const session = z.array(
-  z.looseObject({
-    challengeName: z.string(),
-    challengeResult: z.boolean(),
-    challengeMetadata: z.string().optional(),
-  }),
+const session = lazy(() =>
+  z.array(
+    z.looseObject({
+      challengeName: z.string(),
+      challengeResult: z.boolean(),
+      challengeMetadata: z.string().optional(),
+    }),
+  ),
 )
 
-const groupConfiguration = z.looseObject({
-  groupsToOverride: z.array(z.string()).optional(),
-  iamRolesToOverride: z.array(z.string()).optional(),
-  preferredRole: z.string().nullish(),
-})
+const groupConfiguration = lazy(() =>
+  z.looseObject({
+    groupsToOverride: z.array(z.string()).optional(),
+    iamRolesToOverride: z.array(z.string()).optional(),
+    preferredRole: z.string().nullish(),
+  }),
+)
 
 // Response fields arrive empty (null or defaults) and are the handler's to fill in: accepted as sent.
 /**
@@ -42,14 +47,20 @@ const groupConfiguration = z.looseObject({
  * @example
  * preSignUp.parse(event).response.autoConfirmUser
  */
-export const preSignUp = trigger(
-  ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider'],
-  z.looseObject({
-    userAttributes: stringMap,
-    validationData: stringMap.nullish(),
-    clientMetadata: stringMap.optional(),
-  }),
-  z.looseObject({ autoConfirmUser: z.boolean(), autoVerifyEmail: z.boolean(), autoVerifyPhone: z.boolean() }),
+export const preSignUp = lazy(() =>
+  trigger(
+    ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider'],
+    z.looseObject({
+      userAttributes: stringMap,
+      validationData: stringMap.nullish(),
+      clientMetadata: stringMap.optional(),
+    }),
+    z.looseObject({
+      autoConfirmUser: z.boolean(),
+      autoVerifyEmail: z.boolean(),
+      autoVerifyPhone: z.boolean(),
+    }),
+  ),
 )
 
 /**
@@ -58,10 +69,12 @@ export const preSignUp = trigger(
  * @example
  * postConfirmation.parse(event).request.userAttributes.email
  */
-export const postConfirmation = trigger(
-  ['PostConfirmation_ConfirmSignUp', 'PostConfirmation_ConfirmForgotPassword'],
-  z.looseObject({ userAttributes: stringMap, clientMetadata: stringMap.optional() }),
-  z.looseObject({}),
+export const postConfirmation = lazy(() =>
+  trigger(
+    ['PostConfirmation_ConfirmSignUp', 'PostConfirmation_ConfirmForgotPassword'],
+    z.looseObject({ userAttributes: stringMap, clientMetadata: stringMap.optional() }),
+    z.looseObject({}),
+  ),
 )
 
 /**
@@ -70,14 +83,16 @@ export const postConfirmation = trigger(
  * @example
  * preAuthentication.parse(event).request.validationData
  */
-export const preAuthentication = trigger(
-  ['PreAuthentication_Authentication'],
-  z.looseObject({
-    userAttributes: stringMap,
-    validationData: stringMap.nullish(),
-    userNotFound: z.boolean().optional(),
-  }),
-  z.looseObject({}),
+export const preAuthentication = lazy(() =>
+  trigger(
+    ['PreAuthentication_Authentication'],
+    z.looseObject({
+      userAttributes: stringMap,
+      validationData: stringMap.nullish(),
+      userNotFound: z.boolean().optional(),
+    }),
+    z.looseObject({}),
+  ),
 )
 
 /**
@@ -86,14 +101,16 @@ export const preAuthentication = trigger(
  * @example
  * postAuthentication.parse(event).request.newDeviceUsed
  */
-export const postAuthentication = trigger(
-  ['PostAuthentication_Authentication'],
-  z.looseObject({
-    userAttributes: stringMap,
-    newDeviceUsed: z.boolean(),
-    clientMetadata: stringMap.optional(),
-  }),
-  z.looseObject({}),
+export const postAuthentication = lazy(() =>
+  trigger(
+    ['PostAuthentication_Authentication'],
+    z.looseObject({
+      userAttributes: stringMap,
+      newDeviceUsed: z.boolean(),
+      clientMetadata: stringMap.optional(),
+    }),
+    z.looseObject({}),
+  ),
 )
 
 /**
@@ -102,19 +119,21 @@ export const postAuthentication = trigger(
  * @example
  * defineAuthChallenge.parse(event).request.session.length
  */
-export const defineAuthChallenge = trigger(
-  ['DefineAuthChallenge_Authentication'],
-  z.looseObject({
-    userAttributes: stringMap,
-    session,
-    clientMetadata: stringMap.optional(),
-    userNotFound: z.boolean().optional(),
-  }),
-  z.looseObject({
-    challengeName: z.string().nullish(),
-    issueTokens: z.boolean().nullish(),
-    failAuthentication: z.boolean().nullish(),
-  }),
+export const defineAuthChallenge = lazy(() =>
+  trigger(
+    ['DefineAuthChallenge_Authentication'],
+    z.looseObject({
+      userAttributes: stringMap,
+      session,
+      clientMetadata: stringMap.optional(),
+      userNotFound: z.boolean().optional(),
+    }),
+    z.looseObject({
+      challengeName: z.string().nullish(),
+      issueTokens: z.boolean().nullish(),
+      failAuthentication: z.boolean().nullish(),
+    }),
+  ),
 )
 
 /**
@@ -123,20 +142,22 @@ export const defineAuthChallenge = trigger(
  * @example
  * createAuthChallenge.parse(event).request.challengeName
  */
-export const createAuthChallenge = trigger(
-  ['CreateAuthChallenge_Authentication'],
-  z.looseObject({
-    userAttributes: stringMap,
-    challengeName: z.string(),
-    session,
-    clientMetadata: stringMap.optional(),
-    userNotFound: z.boolean().optional(),
-  }),
-  z.looseObject({
-    publicChallengeParameters: stringMap.nullish(),
-    privateChallengeParameters: stringMap.nullish(),
-    challengeMetadata: z.string().nullish(),
-  }),
+export const createAuthChallenge = lazy(() =>
+  trigger(
+    ['CreateAuthChallenge_Authentication'],
+    z.looseObject({
+      userAttributes: stringMap,
+      challengeName: z.string(),
+      session,
+      clientMetadata: stringMap.optional(),
+      userNotFound: z.boolean().optional(),
+    }),
+    z.looseObject({
+      publicChallengeParameters: stringMap.nullish(),
+      privateChallengeParameters: stringMap.nullish(),
+      challengeMetadata: z.string().nullish(),
+    }),
+  ),
 )
 
 /**
@@ -145,16 +166,18 @@ export const createAuthChallenge = trigger(
  * @example
  * verifyAuthChallengeResponse.parse(event).request.challengeAnswer
  */
-export const verifyAuthChallengeResponse = trigger(
-  ['VerifyAuthChallengeResponse_Authentication'],
-  z.looseObject({
-    userAttributes: stringMap,
-    privateChallengeParameters: stringMap,
-    challengeAnswer: z.string(),
-    clientMetadata: stringMap.optional(),
-    userNotFound: z.boolean().optional(),
-  }),
-  z.looseObject({ answerCorrect: z.boolean().nullish() }),
+export const verifyAuthChallengeResponse = lazy(() =>
+  trigger(
+    ['VerifyAuthChallengeResponse_Authentication'],
+    z.looseObject({
+      userAttributes: stringMap,
+      privateChallengeParameters: stringMap,
+      challengeAnswer: z.string(),
+      clientMetadata: stringMap.optional(),
+      userNotFound: z.boolean().optional(),
+    }),
+    z.looseObject({ answerCorrect: z.boolean().nullish() }),
+  ),
 )
 
 // Version 1 events carry claimsOverrideDetails, versions 2 and 3 claimsAndScopeOverrideDetails (and scopes).
@@ -164,24 +187,26 @@ export const verifyAuthChallengeResponse = trigger(
  * @example
  * preTokenGeneration.parse(event).request.groupConfiguration
  */
-export const preTokenGeneration = trigger(
-  [
-    'TokenGeneration_HostedAuth',
-    'TokenGeneration_Authentication',
-    'TokenGeneration_NewPasswordChallenge',
-    'TokenGeneration_AuthenticateDevice',
-    'TokenGeneration_RefreshTokens',
-  ],
-  z.looseObject({
-    userAttributes: stringMap,
-    groupConfiguration,
-    scopes: z.array(z.string()).optional(),
-    clientMetadata: stringMap.optional(),
-  }),
-  z.looseObject({
-    claimsOverrideDetails: z.looseObject({}).nullish(),
-    claimsAndScopeOverrideDetails: z.looseObject({}).nullish(),
-  }),
+export const preTokenGeneration = lazy(() =>
+  trigger(
+    [
+      'TokenGeneration_HostedAuth',
+      'TokenGeneration_Authentication',
+      'TokenGeneration_NewPasswordChallenge',
+      'TokenGeneration_AuthenticateDevice',
+      'TokenGeneration_RefreshTokens',
+    ],
+    z.looseObject({
+      userAttributes: stringMap,
+      groupConfiguration,
+      scopes: z.array(z.string()).optional(),
+      clientMetadata: stringMap.optional(),
+    }),
+    z.looseObject({
+      claimsOverrideDetails: z.looseObject({}).nullish(),
+      claimsAndScopeOverrideDetails: z.looseObject({}).nullish(),
+    }),
+  ),
 )
 
 /**
@@ -190,20 +215,22 @@ export const preTokenGeneration = trigger(
  * @example
  * userMigration.parse(event).request.password
  */
-export const userMigration = trigger(
-  ['UserMigration_Authentication', 'UserMigration_ForgotPassword'],
-  z.looseObject({
-    password: z.string().optional(),
-    validationData: stringMap.nullish(),
-    clientMetadata: stringMap.optional(),
-  }),
-  z.looseObject({
-    userAttributes: stringMap.nullish(),
-    finalUserStatus: z.string().nullish(),
-    messageAction: z.string().nullish(),
-    desiredDeliveryMediums: z.array(z.string()).nullish(),
-    forceAliasCreation: z.boolean().nullish(),
-  }),
+export const userMigration = lazy(() =>
+  trigger(
+    ['UserMigration_Authentication', 'UserMigration_ForgotPassword'],
+    z.looseObject({
+      password: z.string().optional(),
+      validationData: stringMap.nullish(),
+      clientMetadata: stringMap.optional(),
+    }),
+    z.looseObject({
+      userAttributes: stringMap.nullish(),
+      finalUserStatus: z.string().nullish(),
+      messageAction: z.string().nullish(),
+      desiredDeliveryMediums: z.array(z.string()).nullish(),
+      forceAliasCreation: z.boolean().nullish(),
+    }),
+  ),
 )
 
 /**
@@ -212,26 +239,28 @@ export const userMigration = trigger(
  * @example
  * customMessage.parse(event).request.codeParameter
  */
-export const customMessage = trigger(
-  [
-    'CustomMessage_SignUp',
-    'CustomMessage_AdminCreateUser',
-    'CustomMessage_ResendCode',
-    'CustomMessage_ForgotPassword',
-    'CustomMessage_UpdateUserAttribute',
-    'CustomMessage_VerifyUserAttribute',
-    'CustomMessage_Authentication',
-  ],
-  z.looseObject({
-    userAttributes: stringMap,
-    codeParameter: z.string(),
-    linkParameter: z.string().nullish(),
-    usernameParameter: z.string().nullish(),
-    clientMetadata: stringMap.optional(),
-  }),
-  z.looseObject({
-    smsMessage: z.string().nullish(),
-    emailMessage: z.string().nullish(),
-    emailSubject: z.string().nullish(),
-  }),
+export const customMessage = lazy(() =>
+  trigger(
+    [
+      'CustomMessage_SignUp',
+      'CustomMessage_AdminCreateUser',
+      'CustomMessage_ResendCode',
+      'CustomMessage_ForgotPassword',
+      'CustomMessage_UpdateUserAttribute',
+      'CustomMessage_VerifyUserAttribute',
+      'CustomMessage_Authentication',
+    ],
+    z.looseObject({
+      userAttributes: stringMap,
+      codeParameter: z.string(),
+      linkParameter: z.string().nullish(),
+      usernameParameter: z.string().nullish(),
+      clientMetadata: stringMap.optional(),
+    }),
+    z.looseObject({
+      smsMessage: z.string().nullish(),
+      emailMessage: z.string().nullish(),
+      emailSubject: z.string().nullish(),
+    }),
+  ),
 )

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import {
   createAuthChallenge,
   customMessage,
@@ -24,48 +25,54 @@ const senderSources = <const $Prefix extends string>(prefix: $Prefix) =>
     `${prefix}_Authentication`,
   ] as const
 
-const senderBase = {
+const senderBase = lazy(() => ({
   version: z.string(),
   region: z.string(),
   userPoolId: z.string(),
   userName: z.string(),
   callerContext: z.looseObject({ awsSdkVersion: z.string(), clientId: z.string() }),
   response: z.looseObject({}),
-}
+}))
 
 // The code arrives encrypted with the pool's KMS key; null for notifications without a code.
-const customEmailSender = z.looseObject({
-  ...senderBase,
-  triggerSource: z.enum(senderSources('CustomEmailSender')),
-  request: z.looseObject({
-    type: z.literal('customEmailSenderRequestV1'),
-    code: z.string().nullable(),
-    userAttributes: z.record(z.string(), z.string()),
-    clientMetadata: z.record(z.string(), z.string()).optional(),
+const customEmailSender = lazy(() =>
+  z.looseObject({
+    ...senderBase,
+    triggerSource: z.enum(senderSources('CustomEmailSender')),
+    request: z.looseObject({
+      type: z.literal('customEmailSenderRequestV1'),
+      code: z.string().nullable(),
+      userAttributes: z.record(z.string(), z.string()),
+      clientMetadata: z.record(z.string(), z.string()).optional(),
+    }),
   }),
-})
+)
 
-const customSmsSender = z.looseObject({
-  ...senderBase,
-  triggerSource: z.enum(senderSources('CustomSMSSender')),
-  request: z.looseObject({
-    type: z.literal('customSMSSenderRequestV1'),
-    code: z.string().nullable(),
-    userAttributes: z.record(z.string(), z.string()),
-    clientMetadata: z.record(z.string(), z.string()).optional(),
+const customSmsSender = lazy(() =>
+  z.looseObject({
+    ...senderBase,
+    triggerSource: z.enum(senderSources('CustomSMSSender')),
+    request: z.looseObject({
+      type: z.literal('customSMSSenderRequestV1'),
+      code: z.string().nullable(),
+      userAttributes: z.record(z.string(), z.string()),
+      clientMetadata: z.record(z.string(), z.string()).optional(),
+    }),
   }),
-})
+)
 
-const inboundFederation = z.looseObject({
-  ...senderBase,
-  triggerSource: z.literal('InboundFederation_ExternalProvider'),
-  request: z.looseObject({
-    providerName: z.string(),
-    providerType: z.string(),
-    attributes: z.record(z.string(), z.unknown()),
+const inboundFederation = lazy(() =>
+  z.looseObject({
+    ...senderBase,
+    triggerSource: z.literal('InboundFederation_ExternalProvider'),
+    request: z.looseObject({
+      providerName: z.string(),
+      providerType: z.string(),
+      attributes: z.record(z.string(), z.unknown()),
+    }),
+    response: z.looseObject({ userAttributesToMap: z.record(z.string(), z.string()).nullish() }),
   }),
-  response: z.looseObject({ userAttributesToMap: z.record(z.string(), z.string()).nullish() }),
-})
+)
 
 /**
  * A Cognito user pool trigger (source id `cognito`), discriminated by `triggerSource`: pre sign-up, post
@@ -77,21 +84,23 @@ const inboundFederation = z.looseObject({
  * const event = cognitoSchema.parse(input)
  * if (event.triggerSource === 'PreSignUp_SignUp') event.response.autoConfirmUser = true
  */
-export const cognitoSchema = z.discriminatedUnion('triggerSource', [
-  preSignUp,
-  postConfirmation,
-  preAuthentication,
-  postAuthentication,
-  defineAuthChallenge,
-  createAuthChallenge,
-  verifyAuthChallengeResponse,
-  preTokenGeneration,
-  userMigration,
-  customMessage,
-  inboundFederation,
-  customEmailSender,
-  customSmsSender,
-])
+export const cognitoSchema = lazy(() =>
+  z.discriminatedUnion('triggerSource', [
+    preSignUp,
+    postConfirmation,
+    preAuthentication,
+    postAuthentication,
+    defineAuthChallenge,
+    createAuthChallenge,
+    verifyAuthChallengeResponse,
+    preTokenGeneration,
+    userMigration,
+    customMessage,
+    inboundFederation,
+    customEmailSender,
+    customSmsSender,
+  ]),
+)
 
 /**
  * The type of {@link cognitoSchema}: a union narrowed by `triggerSource`; each member matches the

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * An AWS Config custom rule evaluation request (source id `config`). `invokingEvent` and `ruleParameters` are JSON
@@ -8,19 +9,21 @@ import { z } from 'zod'
  * const event: ConfigEvent = configSchema.parse(input)
  * const invoking = JSON.parse(event.invokingEvent)
  */
-export const configSchema = z.looseObject({
-  version: z.string(),
-  invokingEvent: z.string(),
-  ruleParameters: z.string().optional(),
-  resultToken: z.string(),
-  eventLeftScope: z.boolean(),
-  executionRoleArn: z.string(),
-  configRuleArn: z.string(),
-  configRuleName: z.string(),
-  configRuleId: z.string(),
-  accountId: z.string(),
-  evaluationMode: z.string().optional(),
-})
+export const configSchema = lazy(() =>
+  z.looseObject({
+    version: z.string(),
+    invokingEvent: z.string(),
+    ruleParameters: z.string().optional(),
+    resultToken: z.string(),
+    eventLeftScope: z.boolean(),
+    executionRoleArn: z.string(),
+    configRuleArn: z.string(),
+    configRuleName: z.string(),
+    configRuleId: z.string(),
+    accountId: z.string(),
+    evaluationMode: z.string().optional(),
+  }),
+)
 
 /**
  * The type of {@link configSchema} (`@types/aws-lambda` has no type for it).

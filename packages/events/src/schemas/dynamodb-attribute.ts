@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * One DynamoDB attribute value in the wire format: exactly one of `S`, `N`, `B`, `BOOL`, `NULL`, `SS`, `NS`,
@@ -79,11 +80,10 @@ function isAttributeMap(value: unknown, depth: number): boolean {
  * @example
  * dynamoDbAttributeValueSchema.parse({ SS: ['a', 'b'] })
  */
-export const dynamoDbAttributeValueSchema = z.custom<DynamoDbAttributeValue>(
-  (value) => isDynamoDbAttributeValue(value),
-  {
+export const dynamoDbAttributeValueSchema = lazy(() =>
+  z.custom<DynamoDbAttributeValue>((value) => isDynamoDbAttributeValue(value), {
     error: 'a DynamoDB attribute value: an object with exactly one of S, N, B, BOOL, NULL, SS, NS, BS, M, L',
-  },
+  }),
 )
 
 /**
@@ -92,4 +92,4 @@ export const dynamoDbAttributeValueSchema = z.custom<DynamoDbAttributeValue>(
  * @example
  * dynamoDbItemSchema.parse({ pk: { S: 'user-1' }, visits: { N: '3' } })
  */
-export const dynamoDbItemSchema = z.record(z.string(), dynamoDbAttributeValueSchema)
+export const dynamoDbItemSchema = lazy(() => z.record(z.string(), dynamoDbAttributeValueSchema))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { dynamoDbItemSchema } from './dynamodb-attribute.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
@@ -9,25 +10,27 @@ import { tumblingWindowShape } from './tumbling-window.ts'
  * @example
  * dynamoDbStreamRecordSchema.parse(event.Records[0]).dynamodb.Keys
  */
-export const dynamoDbStreamRecordSchema = z.looseObject({
-  eventID: z.string(),
-  eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
-  eventVersion: z.string(),
-  eventSource: z.literal('aws:dynamodb'),
-  awsRegion: z.string(),
-  eventSourceARN: z.string(),
-  dynamodb: z.looseObject({
-    ApproximateCreationDateTime: z.number().optional(),
-    Keys: dynamoDbItemSchema,
-    NewImage: dynamoDbItemSchema.optional(),
-    OldImage: dynamoDbItemSchema.optional(),
-    SequenceNumber: z.string(),
-    SizeBytes: z.number(),
-    StreamViewType: z.enum(['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']),
+export const dynamoDbStreamRecordSchema = lazy(() =>
+  z.looseObject({
+    eventID: z.string(),
+    eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+    eventVersion: z.string(),
+    eventSource: z.literal('aws:dynamodb'),
+    awsRegion: z.string(),
+    eventSourceARN: z.string(),
+    dynamodb: z.looseObject({
+      ApproximateCreationDateTime: z.number().optional(),
+      Keys: dynamoDbItemSchema,
+      NewImage: dynamoDbItemSchema.optional(),
+      OldImage: dynamoDbItemSchema.optional(),
+      SequenceNumber: z.string(),
+      SizeBytes: z.number(),
+      StreamViewType: z.enum(['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']),
+    }),
+    // TTL deletions: { type: 'Service', principalId: 'dynamodb.amazonaws.com' }
+    userIdentity: z.looseObject({ type: z.string(), principalId: z.string() }).optional(),
   }),
-  // TTL deletions: { type: 'Service', principalId: 'dynamodb.amazonaws.com' }
-  userIdentity: z.looseObject({ type: z.string(), principalId: z.string() }).optional(),
-})
+)
 
 /**
  * A DynamoDB Streams event (source id `dynamodb-stream`), including the tumbling-window fields (`window`,
@@ -37,10 +40,12 @@ export const dynamoDbStreamRecordSchema = z.looseObject({
  * const event: DynamoDbStreamEvent = dynamoDbStreamSchema.parse(input)
  * event.Records.filter((r) => r.eventName === 'REMOVE')
  */
-export const dynamoDbStreamSchema = z.looseObject({
-  Records: z.array(dynamoDbStreamRecordSchema),
-  ...tumblingWindowShape,
-})
+export const dynamoDbStreamSchema = lazy(() =>
+  z.looseObject({
+    Records: z.array(dynamoDbStreamRecordSchema),
+    ...tumblingWindowShape,
+  }),
+)
 
 /**
  * The type of {@link dynamoDbStreamSchema}; assignable to `DynamoDBStreamEvent` from `@types/aws-lambda`.

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
-const envelopeShape = {
+const envelopeShape = lazy(() => ({
   version: z.string(),
   id: z.string(),
   'detail-type': z.string(),
@@ -10,7 +11,7 @@ const envelopeShape = {
   region: z.string(),
   resources: z.array(z.string()),
   'replay-name': z.string().optional(),
-}
+}))
 
 /**
  * An EventBridge (CloudWatch Events) event from any source (source id `eventbridge`): `detail` is a JSON
@@ -21,7 +22,7 @@ const envelopeShape = {
  * const event: EventBridgeEvent = eventBridgeSchema.parse(input)
  * event['detail-type'] // 'Order Placed'
  */
-export const eventBridgeSchema = z.looseObject({ ...envelopeShape, detail: z.looseObject({}) })
+export const eventBridgeSchema = lazy(() => z.looseObject({ ...envelopeShape, detail: z.looseObject({}) }))
 
 /**
  * The type of {@link eventBridgeSchema}; assignable to `EventBridgeEvent<string, unknown>`.
@@ -39,12 +40,14 @@ export type EventBridgeEvent = z.output<typeof eventBridgeSchema>
  * const event: ScheduledEvent = scheduledSchema.parse(input)
  * event.resources[0] // 'arn:aws:events:us-east-1:123456789012:rule/nightly'
  */
-export const scheduledSchema = z.looseObject({
-  ...envelopeShape,
-  'detail-type': z.literal('Scheduled Event'),
-  source: z.enum(['aws.events', 'aws.scheduler']),
-  detail: z.looseObject({}),
-})
+export const scheduledSchema = lazy(() =>
+  z.looseObject({
+    ...envelopeShape,
+    'detail-type': z.literal('Scheduled Event'),
+    source: z.enum(['aws.events', 'aws.scheduler']),
+    detail: z.looseObject({}),
+  }),
+)
 
 /**
  * The type of {@link scheduledSchema}; assignable to `ScheduledEvent` from `@types/aws-lambda`.
@@ -61,26 +64,28 @@ export type ScheduledEvent = z.output<typeof scheduledSchema>
  * @example
  * s3EventBridgeDetailSchema.parse(event.detail).object.key
  */
-export const s3EventBridgeDetailSchema = z.looseObject({
-  version: z.string(),
-  bucket: z.looseObject({ name: z.string() }),
-  object: z.looseObject({
-    key: z.string(),
-    size: z.number().optional(),
-    etag: z.string().optional(),
-    'version-id': z.string().optional(),
-    sequencer: z.string().optional(),
+export const s3EventBridgeDetailSchema = lazy(() =>
+  z.looseObject({
+    version: z.string(),
+    bucket: z.looseObject({ name: z.string() }),
+    object: z.looseObject({
+      key: z.string(),
+      size: z.number().optional(),
+      etag: z.string().optional(),
+      'version-id': z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+    'request-id': z.string(),
+    requester: z.string(),
+    'source-ip-address': z.string().optional(),
+    reason: z.string().optional(),
+    'deletion-type': z.string().optional(),
+    'restore-expiry-time': z.string().optional(),
+    'source-storage-class': z.string().optional(),
+    'destination-storage-class': z.string().optional(),
+    'destination-access-tier': z.string().optional(),
   }),
-  'request-id': z.string(),
-  requester: z.string(),
-  'source-ip-address': z.string().optional(),
-  reason: z.string().optional(),
-  'deletion-type': z.string().optional(),
-  'restore-expiry-time': z.string().optional(),
-  'source-storage-class': z.string().optional(),
-  'destination-storage-class': z.string().optional(),
-  'destination-access-tier': z.string().optional(),
-})
+)
 
 /**
  * An S3 event notification delivered by EventBridge (source id `s3-eventbridge`): `source` `aws.s3`.
@@ -89,11 +94,13 @@ export const s3EventBridgeDetailSchema = z.looseObject({
  * const event: S3EventBridgeEvent = s3EventBridgeSchema.parse(input)
  * event.detail.object.key
  */
-export const s3EventBridgeSchema = z.looseObject({
-  ...envelopeShape,
-  source: z.literal('aws.s3'),
-  detail: s3EventBridgeDetailSchema,
-})
+export const s3EventBridgeSchema = lazy(() =>
+  z.looseObject({
+    ...envelopeShape,
+    source: z.literal('aws.s3'),
+    detail: s3EventBridgeDetailSchema,
+  }),
+)
 
 /**
  * The type of {@link s3EventBridgeSchema}; assignable to `EventBridgeEvent<string, …>` (the per-kind

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * Headers, query or path parameters: names to one value each.
@@ -6,7 +7,7 @@ import { z } from 'zod'
  * @example
  * stringRecord.parse({ 'content-type': 'application/json' })
  */
-export const stringRecord = z.record(z.string(), z.string())
+export const stringRecord = lazy(() => z.record(z.string(), z.string()))
 
 /**
  * Multi-value headers or query parameters: names to every value sent.
@@ -14,7 +15,7 @@ export const stringRecord = z.record(z.string(), z.string())
  * @example
  * stringListRecord.parse({ accept: ['text/html', 'application/json'] })
  */
-export const stringListRecord = z.record(z.string(), z.array(z.string()))
+export const stringListRecord = lazy(() => z.record(z.string(), z.array(z.string())))
 
 /**
  * The mutual-TLS client certificate API Gateway passes on.
@@ -22,15 +23,17 @@ export const stringListRecord = z.record(z.string(), z.array(z.string()))
  * @example
  * clientCertSchema.parse(event.requestContext.authentication.clientCert).subjectDN
  */
-export const clientCertSchema = z.looseObject({
-  clientCertPem: z.string(),
-  subjectDN: z.string(),
-  issuerDN: z.string(),
-  serialNumber: z.string(),
-  validity: z.looseObject({ notBefore: z.string(), notAfter: z.string() }),
-})
+export const clientCertSchema = lazy(() =>
+  z.looseObject({
+    clientCertPem: z.string(),
+    subjectDN: z.string(),
+    issuerDN: z.string(),
+    serialNumber: z.string(),
+    validity: z.looseObject({ notBefore: z.string(), notAfter: z.string() }),
+  }),
+)
 
-const nullableString = z.string().nullish()
+const nullableString = lazy(() => z.string().nullish())
 
 /**
  * `requestContext.identity` of REST, WebSocket and request-authorizer events. API Gateway sends every key,
@@ -39,22 +42,24 @@ const nullableString = z.string().nullish()
  * @example
  * identitySchema.parse(event.requestContext.identity).sourceIp
  */
-export const identitySchema = z.looseObject({
-  sourceIp: z.string(),
-  accessKey: nullableString,
-  accountId: nullableString,
-  apiKey: nullableString,
-  apiKeyId: nullableString,
-  caller: nullableString,
-  clientCert: clientCertSchema.nullish(),
-  cognitoAuthenticationProvider: nullableString,
-  cognitoAuthenticationType: nullableString,
-  cognitoIdentityId: nullableString,
-  cognitoIdentityPoolId: nullableString,
-  principalOrgId: nullableString,
-  user: nullableString,
-  userAgent: nullableString,
-  userArn: nullableString,
-  vpcId: z.string().optional(),
-  vpceId: z.string().optional(),
-})
+export const identitySchema = lazy(() =>
+  z.looseObject({
+    sourceIp: z.string(),
+    accessKey: nullableString,
+    accountId: nullableString,
+    apiKey: nullableString,
+    apiKeyId: nullableString,
+    caller: nullableString,
+    clientCert: clientCertSchema.nullish(),
+    cognitoAuthenticationProvider: nullableString,
+    cognitoAuthenticationType: nullableString,
+    cognitoIdentityId: nullableString,
+    cognitoIdentityPoolId: nullableString,
+    principalOrgId: nullableString,
+    user: nullableString,
+    userAgent: nullableString,
+    userArn: nullableString,
+    vpcId: z.string().optional(),
+    vpceId: z.string().optional(),
+  }),
+)

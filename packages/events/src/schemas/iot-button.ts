@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * An AWS IoT Button press (source id `iot-button`).
@@ -7,11 +8,13 @@ import { z } from 'zod'
  * const event: IotButtonEvent = iotButtonSchema.parse(input)
  * if (event.clickType === 'LONG') reset()
  */
-export const iotButtonSchema = z.looseObject({
-  serialNumber: z.string(),
-  clickType: z.enum(['SINGLE', 'DOUBLE', 'LONG']),
-  batteryVoltage: z.string(),
-})
+export const iotButtonSchema = lazy(() =>
+  z.looseObject({
+    serialNumber: z.string(),
+    clickType: z.enum(['SINGLE', 'DOUBLE', 'LONG']),
+    batteryVoltage: z.string(),
+  }),
+)
 
 /**
  * The type of {@link iotButtonSchema} (`@types/aws-lambda` has no type for it).

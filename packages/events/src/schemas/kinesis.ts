@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
 /**
@@ -7,23 +8,25 @@ import { tumblingWindowShape } from './tumbling-window.ts'
  * @example
  * kinesisStreamRecordSchema.parse(event.Records[0]).kinesis.partitionKey
  */
-export const kinesisStreamRecordSchema = z.looseObject({
-  kinesis: z.looseObject({
-    kinesisSchemaVersion: z.string(),
-    partitionKey: z.string(),
-    sequenceNumber: z.string(),
-    data: z.string(),
-    // seconds since the epoch, with milliseconds as the fraction
-    approximateArrivalTimestamp: z.number(),
+export const kinesisStreamRecordSchema = lazy(() =>
+  z.looseObject({
+    kinesis: z.looseObject({
+      kinesisSchemaVersion: z.string(),
+      partitionKey: z.string(),
+      sequenceNumber: z.string(),
+      data: z.string(),
+      // seconds since the epoch, with milliseconds as the fraction
+      approximateArrivalTimestamp: z.number(),
+    }),
+    eventSource: z.literal('aws:kinesis'),
+    eventVersion: z.string(),
+    eventID: z.string(),
+    eventName: z.string(),
+    invokeIdentityArn: z.string(),
+    awsRegion: z.string(),
+    eventSourceARN: z.string(),
   }),
-  eventSource: z.literal('aws:kinesis'),
-  eventVersion: z.string(),
-  eventID: z.string(),
-  eventName: z.string(),
-  invokeIdentityArn: z.string(),
-  awsRegion: z.string(),
-  eventSourceARN: z.string(),
-})
+)
 
 /**
  * A Kinesis Data Streams event (source id `kinesis-stream`), with the tumbling-window fields when configured.
@@ -32,10 +35,12 @@ export const kinesisStreamRecordSchema = z.looseObject({
  * const event: KinesisStreamEvent = kinesisStreamSchema.parse(input)
  * event.Records.map((r) => r.kinesis.sequenceNumber)
  */
-export const kinesisStreamSchema = z.looseObject({
-  Records: z.array(kinesisStreamRecordSchema),
-  ...tumblingWindowShape,
-})
+export const kinesisStreamSchema = lazy(() =>
+  z.looseObject({
+    Records: z.array(kinesisStreamRecordSchema),
+    ...tumblingWindowShape,
+  }),
+)
 
 /**
  * The type of {@link kinesisStreamSchema}; assignable to `KinesisStreamEvent` from `@types/aws-lambda`.
@@ -53,30 +58,32 @@ export type KinesisStreamEvent = z.output<typeof kinesisStreamSchema>
  * const event: KinesisFirehoseEvent = kinesisFirehoseSchema.parse(input)
  * return { records: event.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: r.data })) }
  */
-export const kinesisFirehoseSchema = z.looseObject({
-  invocationId: z.string(),
-  deliveryStreamArn: z.string(),
-  sourceKinesisStreamArn: z.string().optional(),
-  region: z.string(),
-  records: z.array(
-    z.looseObject({
-      recordId: z.string(),
-      // milliseconds since the epoch
-      approximateArrivalTimestamp: z.number(),
-      data: z.string(),
-      kinesisRecordMetadata: z
-        .looseObject({
-          shardId: z.string(),
-          partitionKey: z.string(),
-          approximateArrivalTimestamp: z.number(),
-          sequenceNumber: z.string(),
-          // a number in AWS's samples, a string in @types/aws-lambda
-          subsequenceNumber: z.union([z.string(), z.number()]),
-        })
-        .optional(),
-    }),
-  ),
-})
+export const kinesisFirehoseSchema = lazy(() =>
+  z.looseObject({
+    invocationId: z.string(),
+    deliveryStreamArn: z.string(),
+    sourceKinesisStreamArn: z.string().optional(),
+    region: z.string(),
+    records: z.array(
+      z.looseObject({
+        recordId: z.string(),
+        // milliseconds since the epoch
+        approximateArrivalTimestamp: z.number(),
+        data: z.string(),
+        kinesisRecordMetadata: z
+          .looseObject({
+            shardId: z.string(),
+            partitionKey: z.string(),
+            approximateArrivalTimestamp: z.number(),
+            sequenceNumber: z.string(),
+            // a number in AWS's samples, a string in @types/aws-lambda
+            subsequenceNumber: z.union([z.string(), z.number()]),
+          })
+          .optional(),
+      }),
+    ),
+  }),
+)
 
 /**
  * The type of {@link kinesisFirehoseSchema}; matches `FirehoseTransformationEvent` except that

@@ -1,21 +1,24 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
-const inputOnly = z.looseObject({ inputS3Url: z.string() })
+const inputOnly = lazy(() => z.looseObject({ inputS3Url: z.string() }))
 
-const sessionContext = z.looseObject({
-  attributes: z.looseObject({ mfaAuthenticated: z.string(), creationDate: z.string() }),
-  sessionIssuer: z
-    .looseObject({
-      type: z.string(),
-      principalId: z.string(),
-      arn: z.string(),
-      accountId: z.string(),
-      userName: z.string().optional(),
-    })
-    .optional(),
-})
+const sessionContext = lazy(() =>
+  z.looseObject({
+    attributes: z.looseObject({ mfaAuthenticated: z.string(), creationDate: z.string() }),
+    sessionIssuer: z
+      .looseObject({
+        type: z.string(),
+        principalId: z.string(),
+        arn: z.string(),
+        accountId: z.string(),
+        userName: z.string().optional(),
+      })
+      .optional(),
+  }),
+)
 
-const base = {
+const base = lazy(() => ({
   xAmzRequestId: z.string(),
   configuration: z.looseObject({
     accessPointArn: z.string(),
@@ -33,7 +36,7 @@ const base = {
     sessionContext: sessionContext.optional(),
   }),
   protocolVersion: z.string(),
-}
+}))
 
 /**
  * An S3 Object Lambda access point request (source id `s3-object-lambda`): exactly one of
@@ -44,19 +47,21 @@ const base = {
  * const event = s3ObjectLambdaSchema.parse(input)
  * if ('getObjectContext' in event) await fetch(event.getObjectContext.inputS3Url)
  */
-export const s3ObjectLambdaSchema = z.union([
-  z.looseObject({
-    ...base,
-    getObjectContext: z.looseObject({
-      inputS3Url: z.string(),
-      outputRoute: z.string(),
-      outputToken: z.string(),
+export const s3ObjectLambdaSchema = lazy(() =>
+  z.union([
+    z.looseObject({
+      ...base,
+      getObjectContext: z.looseObject({
+        inputS3Url: z.string(),
+        outputRoute: z.string(),
+        outputToken: z.string(),
+      }),
     }),
-  }),
-  z.looseObject({ ...base, headObjectContext: inputOnly }),
-  z.looseObject({ ...base, listObjectsContext: inputOnly }),
-  z.looseObject({ ...base, listObjectsV2Context: inputOnly }),
-])
+    z.looseObject({ ...base, headObjectContext: inputOnly }),
+    z.looseObject({ ...base, listObjectsContext: inputOnly }),
+    z.looseObject({ ...base, listObjectsV2Context: inputOnly }),
+  ]),
+)
 
 /**
  * The type of {@link s3ObjectLambdaSchema} (`@types/aws-lambda` has no type for it).

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * One S3 event notification record. `s3.object.key` is URL-encoded (spaces as `+`): decode it with
@@ -7,41 +8,43 @@ import { z } from 'zod'
  * @example
  * s3RecordSchema.parse(event.Records[0]).s3.bucket.name
  */
-export const s3RecordSchema = z.looseObject({
-  eventVersion: z.string(),
-  eventSource: z.literal('aws:s3'),
-  awsRegion: z.string(),
-  eventTime: z.string(),
-  eventName: z.string(),
-  userIdentity: z.looseObject({ principalId: z.string() }),
-  requestParameters: z.looseObject({ sourceIPAddress: z.string() }),
-  responseElements: z.looseObject({ 'x-amz-request-id': z.string(), 'x-amz-id-2': z.string() }),
-  s3: z.looseObject({
-    s3SchemaVersion: z.string(),
-    configurationId: z.string(),
-    bucket: z.looseObject({
-      name: z.string(),
-      ownerIdentity: z.looseObject({ principalId: z.string() }),
-      arn: z.string(),
-    }),
-    object: z.looseObject({
-      key: z.string(),
-      // ObjectRemoved notifications carry neither size nor eTag
-      size: z.number().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
-    }),
-  }),
-  glacierEventData: z
-    .looseObject({
-      restoreEventData: z.looseObject({
-        lifecycleRestorationExpiryTime: z.string(),
-        lifecycleRestoreStorageClass: z.string(),
+export const s3RecordSchema = lazy(() =>
+  z.looseObject({
+    eventVersion: z.string(),
+    eventSource: z.literal('aws:s3'),
+    awsRegion: z.string(),
+    eventTime: z.string(),
+    eventName: z.string(),
+    userIdentity: z.looseObject({ principalId: z.string() }),
+    requestParameters: z.looseObject({ sourceIPAddress: z.string() }),
+    responseElements: z.looseObject({ 'x-amz-request-id': z.string(), 'x-amz-id-2': z.string() }),
+    s3: z.looseObject({
+      s3SchemaVersion: z.string(),
+      configurationId: z.string(),
+      bucket: z.looseObject({
+        name: z.string(),
+        ownerIdentity: z.looseObject({ principalId: z.string() }),
+        arn: z.string(),
       }),
-    })
-    .optional(),
-})
+      object: z.looseObject({
+        key: z.string(),
+        // ObjectRemoved notifications carry neither size nor eTag
+        size: z.number().optional(),
+        eTag: z.string().optional(),
+        versionId: z.string().optional(),
+        sequencer: z.string().optional(),
+      }),
+    }),
+    glacierEventData: z
+      .looseObject({
+        restoreEventData: z.looseObject({
+          lifecycleRestorationExpiryTime: z.string(),
+          lifecycleRestoreStorageClass: z.string(),
+        }),
+      })
+      .optional(),
+  }),
+)
 
 /**
  * An S3 event notification (source id `s3`), including lifecycle, replication, restore and
@@ -50,7 +53,7 @@ export const s3RecordSchema = z.looseObject({
  * @example
  * const event: S3Event = s3Schema.parse(input)
  */
-export const s3Schema = z.looseObject({ Records: z.array(s3RecordSchema) })
+export const s3Schema = lazy(() => z.looseObject({ Records: z.array(s3RecordSchema) }))
 
 /**
  * The type of {@link s3Schema}; matches `S3Event` from `@types/aws-lambda` except that `size`, `eTag` and
@@ -61,19 +64,23 @@ export const s3Schema = z.looseObject({ Records: z.array(s3RecordSchema) })
  */
 export type S3Event = z.output<typeof s3Schema>
 
-const s3BatchTaskV1 = z.looseObject({
-  taskId: z.string(),
-  s3Key: z.string(),
-  s3VersionId: z.string().nullable(),
-  s3BucketArn: z.string(),
-})
+const s3BatchTaskV1 = lazy(() =>
+  z.looseObject({
+    taskId: z.string(),
+    s3Key: z.string(),
+    s3VersionId: z.string().nullable(),
+    s3BucketArn: z.string(),
+  }),
+)
 
-const s3BatchTaskV2 = z.looseObject({
-  taskId: z.string(),
-  s3Key: z.string(),
-  s3VersionId: z.string().nullable(),
-  s3Bucket: z.string(),
-})
+const s3BatchTaskV2 = lazy(() =>
+  z.looseObject({
+    taskId: z.string(),
+    s3Key: z.string(),
+    s3VersionId: z.string().nullable(),
+    s3Bucket: z.string(),
+  }),
+)
 
 /**
  * An S3 Batch Operations invocation (source id `s3-batch`), schema version 1.0 (`s3BucketArn`) or 2.0
@@ -83,20 +90,22 @@ const s3BatchTaskV2 = z.looseObject({
  * const event: S3BatchEvent = s3BatchSchema.parse(input)
  * if (event.invocationSchemaVersion === '2.0') event.job.userArguments
  */
-export const s3BatchSchema = z.discriminatedUnion('invocationSchemaVersion', [
-  z.looseObject({
-    invocationSchemaVersion: z.literal('1.0'),
-    invocationId: z.string(),
-    job: z.looseObject({ id: z.string() }),
-    tasks: z.array(s3BatchTaskV1),
-  }),
-  z.looseObject({
-    invocationSchemaVersion: z.literal('2.0'),
-    invocationId: z.string(),
-    job: z.looseObject({ id: z.string(), userArguments: z.record(z.string(), z.string()).optional() }),
-    tasks: z.array(s3BatchTaskV2),
-  }),
-])
+export const s3BatchSchema = lazy(() =>
+  z.discriminatedUnion('invocationSchemaVersion', [
+    z.looseObject({
+      invocationSchemaVersion: z.literal('1.0'),
+      invocationId: z.string(),
+      job: z.looseObject({ id: z.string() }),
+      tasks: z.array(s3BatchTaskV1),
+    }),
+    z.looseObject({
+      invocationSchemaVersion: z.literal('2.0'),
+      invocationId: z.string(),
+      job: z.looseObject({ id: z.string(), userArguments: z.record(z.string(), z.string()).optional() }),
+      tasks: z.array(s3BatchTaskV2),
+    }),
+  ]),
+)
 
 /**
  * The type of {@link s3BatchSchema}; version 1.0 is assignable to `S3BatchEvent` (which knows only 1.0).

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * A Secrets Manager rotation step (source id `secrets-manager-rotation`): `createSecret`, `setSecret`,
@@ -8,12 +9,14 @@ import { z } from 'zod'
  * const event: SecretsManagerRotationEvent = secretsManagerRotationSchema.parse(input)
  * await steps[event.Step](event.SecretId, event.ClientRequestToken)
  */
-export const secretsManagerRotationSchema = z.looseObject({
-  Step: z.enum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
-  SecretId: z.string(),
-  ClientRequestToken: z.string(),
-  RotationToken: z.string().optional(),
-})
+export const secretsManagerRotationSchema = lazy(() =>
+  z.looseObject({
+    Step: z.enum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
+    SecretId: z.string(),
+    ClientRequestToken: z.string(),
+    RotationToken: z.string().optional(),
+  }),
+)
 
 /**
  * The type of {@link secretsManagerRotationSchema}; assignable to `SecretsManagerRotationEvent`.

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
-const snsMessageAttributeSchema = z.looseObject({ Type: z.string(), Value: z.string() })
+const snsMessageAttributeSchema = lazy(() => z.looseObject({ Type: z.string(), Value: z.string() }))
 
 /**
  * The notification inside one SNS record. `Message` is the raw string: use `envelopes.sns(schema)` to parse it.
@@ -8,21 +9,23 @@ const snsMessageAttributeSchema = z.looseObject({ Type: z.string(), Value: z.str
  * @example
  * snsMessageSchema.parse(event.Records[0].Sns).TopicArn
  */
-export const snsMessageSchema = z.looseObject({
-  Type: z.string(),
-  MessageId: z.string(),
-  TopicArn: z.string(),
-  // null, not absent, when the publisher set no subject
-  Subject: z.string().nullish(),
-  Message: z.string(),
-  Timestamp: z.string(),
-  SignatureVersion: z.string(),
-  Signature: z.string(),
-  SigningCertUrl: z.string(),
-  UnsubscribeUrl: z.string(),
-  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema),
-  Token: z.string().optional(),
-})
+export const snsMessageSchema = lazy(() =>
+  z.looseObject({
+    Type: z.string(),
+    MessageId: z.string(),
+    TopicArn: z.string(),
+    // null, not absent, when the publisher set no subject
+    Subject: z.string().nullish(),
+    Message: z.string(),
+    Timestamp: z.string(),
+    SignatureVersion: z.string(),
+    Signature: z.string(),
+    SigningCertUrl: z.string(),
+    UnsubscribeUrl: z.string(),
+    MessageAttributes: z.record(z.string(), snsMessageAttributeSchema),
+    Token: z.string().optional(),
+  }),
+)
 
 /**
  * One record of an SNS event; `EventSource` is `aws:sns` (capitalised, unlike SQS's `eventSource`).
@@ -30,12 +33,14 @@ export const snsMessageSchema = z.looseObject({
  * @example
  * snsRecordSchema.parse(event.Records[0]).Sns.Message
  */
-export const snsRecordSchema = z.looseObject({
-  EventSource: z.literal('aws:sns'),
-  EventVersion: z.string(),
-  EventSubscriptionArn: z.string(),
-  Sns: snsMessageSchema,
-})
+export const snsRecordSchema = lazy(() =>
+  z.looseObject({
+    EventSource: z.literal('aws:sns'),
+    EventVersion: z.string(),
+    EventSubscriptionArn: z.string(),
+    Sns: snsMessageSchema,
+  }),
+)
 
 /**
  * An SNS event (source id `sns`). Lambda delivers one record per invocation.
@@ -43,7 +48,7 @@ export const snsRecordSchema = z.looseObject({
  * @example
  * const event: SnsEvent = snsSchema.parse(input)
  */
-export const snsSchema = z.looseObject({ Records: z.array(snsRecordSchema) })
+export const snsSchema = lazy(() => z.looseObject({ Records: z.array(snsRecordSchema) }))
 
 /**
  * The type of {@link snsSchema}; matches `SNSEvent` except that `Subject` may be `null`, as AWS sends it.
@@ -60,19 +65,21 @@ export type SnsEvent = z.output<typeof snsSchema>
  * @example
  * snsSqsNotificationSchema.parse(JSON.parse(sqsRecord.body)).Message
  */
-export const snsSqsNotificationSchema = z.looseObject({
-  Type: z.string(),
-  MessageId: z.string(),
-  TopicArn: z.string(),
-  Subject: z.string().nullish(),
-  Message: z.string(),
-  Timestamp: z.string(),
-  SignatureVersion: z.string().optional(),
-  Signature: z.string().optional(),
-  SigningCertURL: z.string().optional(),
-  UnsubscribeURL: z.string().optional(),
-  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
-})
+export const snsSqsNotificationSchema = lazy(() =>
+  z.looseObject({
+    Type: z.string(),
+    MessageId: z.string(),
+    TopicArn: z.string(),
+    Subject: z.string().nullish(),
+    Message: z.string(),
+    Timestamp: z.string(),
+    SignatureVersion: z.string().optional(),
+    Signature: z.string().optional(),
+    SigningCertURL: z.string().optional(),
+    UnsubscribeURL: z.string().optional(),
+    MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
+  }),
+)
 
 /**
  * The type of {@link snsSqsNotificationSchema}.

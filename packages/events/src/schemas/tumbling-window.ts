@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lazy } from '../lazy.ts'
 
 /**
  * The fields Kinesis and DynamoDB Streams add when the event source mapping has a tumbling window
@@ -7,11 +8,11 @@ import { z } from 'zod'
  * @example
  * const windowed = z.looseObject({ Records: z.array(record), ...tumblingWindowShape })
  */
-export const tumblingWindowShape = {
+export const tumblingWindowShape = lazy(() => ({
   window: z.looseObject({ start: z.string(), end: z.string() }).optional(),
   state: z.record(z.string(), z.unknown()).optional(),
   shardId: z.string().optional(),
   eventSourceARN: z.string().optional(),
   isFinalInvokeForWindow: z.boolean().optional(),
   isWindowTerminatedEarly: z.boolean().optional(),
-}
+}))
