@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { measure } from 'mitata'
-import type { BenchGroup, BenchRow } from './types.ts'
+import type { BenchGroup, BenchRow, MeasuredRow, TimedGroup } from './types.ts'
 
 // Every bench/groups/<name>.ts exports `groups: BenchGroup[]`; core first, the rest by file name.
 const files = readdirSync(new URL('./groups/', import.meta.url))
@@ -22,12 +22,12 @@ const rows: BenchRow[] = []
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 
 console.log(`sluice bench on Node ${process.version} (${selected.length} groups)\n`)
-const header = ['group', 'subject', 'ops/s', 'ns/op', 'sluice vs this']
+const header = ['group', 'subject', 'ops/s', 'ns/op', 'sluice vs this', 'bytes', 'detail']
 const lines: string[][] = []
 // Subjects of a group are measured in turns (ROUNDS rounds) and each keeps its best round, so JIT warm-up and
 // a busy neighbour do not favour whoever runs last.
 const ROUNDS = 3
-for (const group of selected) {
+async function timed(group: TimedGroup): Promise<MeasuredRow[]> {
   const best = new Map<BenchRow['subject'], number>()
   for (let round = 0; round < ROUNDS; round++) {
     for (const { subject, fn } of group.subjects) {
@@ -35,20 +35,46 @@ for (const group of selected) {
       best.set(subject, Math.min(best.get(subject) ?? Number.POSITIVE_INFINITY, stats.avg))
     }
   }
-  const measured = [...best].map(([subject, ns]) => ({ subject, opsPerSec: 1e9 / ns, ns }))
+  return [...best].map(([subject, ns]) => ({ subject, opsPerSec: 1e9 / ns }))
+}
+for (const group of selected) {
+  // A measured group (cold start) times itself, in its own way, only now that it was selected.
+  const measured = 'measured' in group ? await group.measured() : await timed(group)
   const sluice = measured.find((m) => m.subject === 'sluice')
   for (const m of measured) {
     rows.push({ group: group.name, subject: m.subject, opsPerSec: m.opsPerSec })
     const ratio = sluice && m.subject !== 'sluice' ? `${(sluice.opsPerSec / m.opsPerSec).toFixed(2)}×` : ''
-    lines.push([group.name, m.subject, fmt(m.opsPerSec), m.ns.toFixed(1), ratio])
+    const bytes = m.bytes === undefined ? '' : fmt(m.bytes)
+    lines.push([
+      group.name,
+      m.subject,
+      fmt(m.opsPerSec),
+      (1e9 / m.opsPerSec).toFixed(1),
+      ratio,
+      bytes,
+      m.detail ?? '',
+    ])
   }
 }
+// The bytes and detail columns only when a selected group filled them.
+const shown = header.map((_, i) => i < 5 || lines.some((line) => (line[i] ?? '') !== ''))
 
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)))
 const print = (cells: string[]) =>
-  console.log(cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '))
+  console.log(
+    cells
+      .map((c, i) => (i < 2 || i === 6 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .filter((_, i) => shown[i])
+      .join('  ')
+      .trimEnd(),
+  )
 print(header)
-console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+console.log(
+  widths
+    .map((w) => '-'.repeat(w))
+    .filter((_, i) => shown[i])
+    .join('  '),
+)
 let previous = ''
 for (const line of lines) {
   print(line[0] === previous ? ['', ...line.slice(1)] : line)

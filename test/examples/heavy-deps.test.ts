@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundle } from '../../bench/cold-start/bundle.ts'
+
+// The examples promise that heavy dependencies load only when used. Bundled as for Lambda (esbuild, code
+// splitting), what a handler reads at import must not hold them; they must still be in the bundle, lazily.
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url))
+const XRAY = '/node_modules/aws-xray-sdk-core/'
+const sdk = (client: string) => `/node_modules/@aws-sdk/client-${client}/`
+
+let out: string
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'sluice-heavy-deps-'))
+})
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+const holds = (inputs: readonly string[], marker: string) => inputs.some((input) => input.includes(marker))
+
+describe('heavy dependencies load only when used (bundled examples)', () => {
+  it.each([
+    ['sqs-orders', [XRAY, sdk('dynamodb')]],
+    ['http-api', [XRAY]],
+    ['s3-thumbnails', [sdk('s3')]],
+  ])('%s: not read at import, but bundled for when it is used', async (app, heavy) => {
+    const built = await bundle(join(examples, app, 'handler.ts'), join(out, app))
+
+    for (const marker of heavy) {
+      expect(holds(built.importInputs, marker), `${marker} at import`).toBe(false)
+      expect(holds(built.lazyInputs, marker), `${marker} in a lazy chunk`).toBe(true)
+    }
+    expect(holds(built.importInputs, '/node_modules/@aws-sdk/'), 'any AWS SDK client at import').toBe(false)
+  })
+})
