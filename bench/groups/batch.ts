@@ -1,12 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch'
 import { processBatch } from '@sluice/batch'
-import { createContext, sqsEvent } from '@sluice/testing'
+import { sqsEvent } from '@sluice/testing'
 import type { SQSRecord } from 'aws-lambda'
+import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 // One Lambda context with plenty of time: sluice checks the deadline before every record and arms its deadline
 // timer, as in production; Powertools gets the same context (it passes it to the record handler).
-const context = createContext({ timeoutMs: 900_000 })
+const context = benchContext({ timeoutMs: 900_000 })
 const processor = new BatchProcessor(EventType.SQS)
 // Thrown as is: building an Error (its stack trace) per failure would weigh the same on both sides and hide
 // the batch machinery being measured.

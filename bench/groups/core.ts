@@ -1,11 +1,11 @@
 import middy from '@middy/core'
 import { lambda } from '@sluice/core'
-import { createContext } from '@sluice/testing'
+import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 const noop = { before: () => {}, after: () => {} }
 const event = { id: 'x' }
-const context = createContext({ timeoutMs: 60_000 })
+const context = benchContext({ timeoutMs: 60_000 })
 const body = async (input: { id: string }) => input.id
 
 const bare = async (input: { id: string }) => body(input)

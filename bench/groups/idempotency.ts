@@ -16,13 +16,13 @@ import {
   memoryStore,
   redisStore,
 } from '@sluice/idempotency'
-import { createContext } from '@sluice/testing'
 import dynalite from 'dynalite'
 import { Redis } from 'ioredis'
+import { benchContext } from '../context.ts'
 import type { BenchGroup, Subject } from '../types.ts'
 
 type Order = { orderId: string; amount: number }
-const context = createContext({ functionName: 'bench-orders', timeoutMs: 900_000 })
+const context = benchContext({ functionName: 'bench-orders', timeoutMs: 900_000 })
 const body = async (order: Order) => ({ charged: order.amount })
 const bare = async (order: Order) => body(order)
 

@@ -2,14 +2,14 @@ import { Console } from 'node:console'
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger'
 import { lambda } from '@sluice/core'
 import { type Logger, logger } from '@sluice/logger'
-import { createContext } from '@sluice/testing'
 import { pino } from 'pino'
+import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 // Every subject writes the same info line with 3 fields, bound to one invocation's context, synchronously
 // to /dev/null through its own sonic-boom destination (the kind pino.destination({ sync: true }) makes).
 const devNull = () => pino.destination({ dest: '/dev/null', sync: true })
-const context = createContext({ functionName: 'orders', memoryMb: 256 })
+const context = benchContext({ functionName: 'orders', memoryMb: 256 })
 const fields = { orderId: 'o-123', cents: 1250, express: true }
 
 // sluice: the child logger the middleware hands the handler, with its defaults (redaction on, level label,

@@ -1,12 +1,12 @@
 import middy from '@middy/core'
 import { lambda } from '@sluice/core'
-import { createContext } from '@sluice/testing'
 import { timeout } from '@sluice/timeout'
+import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 // A fast handler on a 60 s function: the guard is armed and cleared on every call, never fires.
 const event = { id: 'x' }
-const context = createContext({ timeoutMs: 60_000 })
+const context = benchContext({ timeoutMs: 60_000 })
 const body = async (input: { id: string }) => input.id
 
 const bare = lambda<{ id: string }>().handler(body)

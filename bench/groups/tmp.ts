@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lambda } from '@sluice/core'
-import { createContext } from '@sluice/testing'
 import { tmp } from '@sluice/tmp'
+import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 // A private root, so the stray check and the budget's statfs see what they would in a Lambda's /tmp.
@@ -12,7 +12,7 @@ const root = mkdtempSync(join(tmpdir(), 'sluice-bench-tmp-'))
 process.on('exit', function removeBenchRoot() {
   rmSync(root, { recursive: true, force: true })
 })
-const context = createContext({ timeoutMs: 60_000 })
+const context = benchContext({ timeoutMs: 60_000 })
 const event = { id: 'x' }
 const fourKb = Buffer.alloc(4096, 1)
 
