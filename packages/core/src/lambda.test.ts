@@ -162,13 +162,21 @@ describe('lambda()', () => {
     expect(await pending).toBe('ok')
   })
 
-  test('middy plugin hooks still run', async () => {
+  test('middy plugin hooks still run, a requestStart hook after the lifecycle is attached', async () => {
     const names: string[] = []
-    const handler = lambda({ plugin: { beforeMiddleware: (name) => names.push(name) } })
+    const started: unknown[] = []
+    const handler = lambda({
+      plugin: {
+        beforeMiddleware: (name) => names.push(name),
+        requestStart: (request) => started.push((request.context as { lifecycle?: unknown }).lifecycle),
+      },
+    })
       .use({ before: function namedBefore() {} })
       .handler(() => 'ok')
     await handler({}, createContext())
-    expect(names).toEqual(['lifecycleBefore', 'namedBefore'])
+    expect(names).toEqual(['namedBefore'])
+    expect(started).toHaveLength(1)
+    expect(started[0]).toMatchObject({ invocation: 1 })
   })
 })
 

@@ -86,12 +86,6 @@ const withCatch = <TResult>(
     }
   }
 
-const remember = (requests: WeakMap<object, MiddlewareRequest>): AnyMiddleware => ({
-  before: function rememberRequest(request) {
-    requests.set(request.context, request as MiddlewareRequest)
-  },
-})
-
 /**
  * A typed handler builder. Each `.use()` returns a new builder whose handler sees what the middleware declared.
  */
@@ -119,10 +113,21 @@ const builder = <TInput, TEvent, TAdds extends object, TCaught>(
   use: (middleware) => builder(options, [...middlewares, middleware as unknown as AnyMiddleware], catchFn),
   catch: (fn) => builder(options, middlewares, fn),
   handler(fn) {
-    const base = middy({ ...options.plugin, timeoutEarlyInMillis: options.timeoutEarlyInMillis ?? 0 })
-    base.use(lifecycle() as unknown as AnyMiddleware)
+    // lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart
+    // plugin hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.
+    const attach = lifecycle().before as (request: MiddlewareRequest) => void
     const requests = catchFn ? new WeakMap<object, MiddlewareRequest>() : undefined
-    if (requests) base.use(remember(requests))
+    const userStart = options.plugin?.requestStart
+    const requestStart = (request: middy.Request) => {
+      attach(request as MiddlewareRequest)
+      requests?.set(request.context, request as MiddlewareRequest)
+      userStart?.(request)
+    }
+    const base = middy({
+      ...options.plugin,
+      requestStart,
+      timeoutEarlyInMillis: options.timeoutEarlyInMillis ?? 0,
+    })
     for (const middleware of middlewares) base.use(middleware)
     const run = base.handler(fn as never) as unknown as LambdaHandler
     const handler = requests && catchFn ? withCatch(run, requests, catchFn) : run
