@@ -3,6 +3,17 @@ import { lazy } from '../lazy.ts'
 
 const snsMessageAttributeSchema = lazy(() => z.looseObject({ Type: z.string(), Value: z.string() }))
 
+// What every SNS notification carries, whether Lambda delivers it or SNS writes it into an SQS queue.
+const notificationShape = lazy(() => ({
+  Type: z.string(),
+  MessageId: z.string(),
+  TopicArn: z.string(),
+  // null, not absent, when the publisher set no subject
+  Subject: z.string().nullish(),
+  Message: z.string(),
+  Timestamp: z.string(),
+}))
+
 /**
  * The notification inside one SNS record. `Message` is the raw string: use `envelopes.sns(schema)` to parse it.
  *
@@ -11,13 +22,7 @@ const snsMessageAttributeSchema = lazy(() => z.looseObject({ Type: z.string(), V
  */
 export const snsMessageSchema = lazy(() =>
   z.looseObject({
-    Type: z.string(),
-    MessageId: z.string(),
-    TopicArn: z.string(),
-    // null, not absent, when the publisher set no subject
-    Subject: z.string().nullish(),
-    Message: z.string(),
-    Timestamp: z.string(),
+    ...notificationShape,
     SignatureVersion: z.string(),
     Signature: z.string(),
     SigningCertUrl: z.string(),
@@ -67,12 +72,7 @@ export type SnsEvent = z.output<typeof snsSchema>
  */
 export const snsSqsNotificationSchema = lazy(() =>
   z.looseObject({
-    Type: z.string(),
-    MessageId: z.string(),
-    TopicArn: z.string(),
-    Subject: z.string().nullish(),
-    Message: z.string(),
-    Timestamp: z.string(),
+    ...notificationShape,
     SignatureVersion: z.string().optional(),
     Signature: z.string().optional(),
     SigningCertURL: z.string().optional(),
