@@ -16,20 +16,26 @@ export type EventSourceOptions = {
 }
 
 /**
- * A record payload: a string is used as is, anything else becomes JSON; a function is called with
- * the record's index.
+ * A payload given as a value: a string is used as is, anything else becomes JSON text.
  *
  * @example
- * const body: PayloadOption = (index) => ({ orderId: `o-${index}` })
+ * const body: JsonValueOption = { sku: 'A1' }
  */
-export type PayloadOption =
+export type JsonValueOption =
   | string
   | number
   | boolean
   | null
   | readonly unknown[]
   | { readonly [key: string]: unknown }
-  | ((index: number) => unknown)
+
+/**
+ * A record payload: a {@link JsonValueOption}, or a function called with the record's index.
+ *
+ * @example
+ * const body: PayloadOption = (index) => ({ orderId: `o-${index}` })
+ */
+export type PayloadOption = JsonValueOption | ((index: number) => unknown)
 
 /**
  * Region, account and time for one event, defaults applied.

@@ -1,16 +1,11 @@
+import type { JsonValueOption } from './common.ts'
 /**
  * A request body option: a string is sent as is, any other JSON value as JSON text.
  *
  * @example
  * const body: BodyOption = { sku: 'A1' }
  */
-export type BodyOption =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly unknown[]
-  | { readonly [key: string]: unknown }
+export type BodyOption = JsonValueOption
 
 /**
  * The body text and whether it was JSON-encoded for you (builders then add `content-type: application/json`).
