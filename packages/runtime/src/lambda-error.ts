@@ -1,3 +1,4 @@
+import { lambdaTimeoutError } from '@sluice/testing'
 /** The error shape Lambda returns for a failed invocation: what the RIC posts and what callers receive. */
 export interface LambdaErrorBody {
   readonly errorType: string
@@ -33,17 +34,13 @@ function field(value: unknown, name: 'errorType' | 'errorMessage' | 'trace'): un
 }
 
 /**
- * The error Lambda returns when the function hits its timeout.
+ * The error Lambda returns when the function hits its timeout (the shape @sluice/testing's `invoke` gives too).
  *
  * @example
  * timeoutError('r-1', 1000).errorMessage // 'RequestId: r-1 Error: Task timed out after 1.00 seconds'
  */
 export function timeoutError(requestId: string, timeoutMs: number): LambdaErrorBody {
-  return {
-    errorType: 'Sandbox.Timedout',
-    errorMessage: `RequestId: ${requestId} Error: Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`,
-    trace: [],
-  }
+  return lambdaTimeoutError(timeoutMs, requestId)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { timedOutMessage } from '@sluice/testing'
 import type { Container } from './container.ts'
 import type { ProcessExit, RuntimeProcess } from './container-process.ts'
 import { newTraceId } from './ids.ts'
@@ -84,8 +85,7 @@ async function finish(
   }
   const logs = doomed ? input.process.takeAllLines() : input.process.takeLines()
   if (timedOut) {
-    const seconds = (config.timeoutMs / 1000).toFixed(2)
-    logs.push(`${new Date().toISOString()} ${input.requestId} Task timed out after ${seconds} seconds`)
+    logs.push(`${new Date().toISOString()} ${input.requestId} ${timedOutMessage(config.timeoutMs)}`)
   }
   const reportInput: ReportInput = {
     requestId: input.requestId,

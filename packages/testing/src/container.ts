@@ -2,14 +2,9 @@ import type { Context } from 'aws-lambda'
 import { type ContextOptions, contextSettings, createContext, createLogStreamName } from './context.ts'
 import { ContainerDisposedError, LambdaInvokeError } from './errors.ts'
 import { createInitPhase } from './init-phase.ts'
-import {
-  type InvokableHandler,
-  type InvokeResult,
-  lambdaErrorOf,
-  runInvocation,
-  TIMEOUT_ERROR_TYPE,
-} from './invoke.ts'
+import { type InvokableHandler, type InvokeResult, lambdaErrorOf, runInvocation } from './invoke.ts'
 import { type InitializationType, lambdaEnv } from './lambda-env.ts'
+import { TIMEOUT_ERROR_TYPE } from './lambda-error.ts'
 import { moduleUrl } from './load-handler.ts'
 
 /**

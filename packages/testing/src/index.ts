@@ -78,7 +78,12 @@ export {
   invoke,
   invokeResult,
   SERIALIZATION_ERROR_TYPE,
-  TIMEOUT_ERROR_TYPE,
 } from './invoke.ts'
 export { type InitializationType, type LambdaEnvInput, lambdaEnv } from './lambda-env.ts'
-export { type LambdaErrorShape, toLambdaError } from './lambda-error.ts'
+export {
+  type LambdaErrorShape,
+  lambdaTimeoutError,
+  TIMEOUT_ERROR_TYPE,
+  timedOutMessage,
+  toLambdaError,
+} from './lambda-error.ts'

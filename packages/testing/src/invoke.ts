@@ -2,7 +2,8 @@ import type { Context } from 'aws-lambda'
 import { type Clock, scheduleOn, systemClock } from './clock.ts'
 import { type ContextOptions, contextTiming, createContext } from './context.ts'
 import { LambdaInvokeError } from './errors.ts'
-import { type LambdaErrorShape, toLambdaError } from './lambda-error.ts'
+
+import { type LambdaErrorShape, lambdaTimeoutError, toLambdaError } from './lambda-error.ts'
 
 /**
  * A Lambda handler as the Node.js 24 runtime calls it: `(event, context)`, returning the result or a
@@ -38,14 +39,6 @@ export type InvokeOptions = (ContextOptions & { context?: undefined }) | { conte
 export type InvokeResult<$Result> =
   | { ok: true; result: $Result; context: Context }
   | { ok: false; error: LambdaErrorShape; context: Context }
-
-/**
- * The `errorType` Lambda reports when an invocation overruns its timeout.
- *
- * @example
- * if (outcome.ok === false && outcome.error.errorType === TIMEOUT_ERROR_TYPE) retryWithMoreTime()
- */
-export const TIMEOUT_ERROR_TYPE = 'Sandbox.Timedout'
 
 /**
  * The `errorType` the Node.js runtime (aws-lambda-ric) reports when the result cannot be turned into JSON.
@@ -156,12 +149,7 @@ function resolveInvocation(options: InvokeOptions): { context: Context; clock: C
 }
 
 function timeoutError(timeoutMs: number): LambdaInvokeError {
-  const seconds = (timeoutMs / 1000).toFixed(2)
-  return new LambdaInvokeError({
-    errorType: TIMEOUT_ERROR_TYPE,
-    errorMessage: `Task timed out after ${seconds} seconds`,
-    trace: [],
-  })
+  return new LambdaInvokeError(lambdaTimeoutError(timeoutMs))
 }
 
 /** Lambda sends the result as JSON; a result JSON cannot encode fails the invocation. */
