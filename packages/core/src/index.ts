@@ -15,6 +15,7 @@ export {
   type Lifecycle,
   type LifecycleContext,
   lifecycleOf,
+  lifecycleTracker,
   phase,
 } from './lifecycle.ts'
 export type {

@@ -1,12 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { Context } from 'aws-lambda'
 import { type SluiceError, toSluiceError } from './errors.ts'
-import {
-  createLifecycle,
-  type InitializationType,
-  initializationType,
-  type LifecycleContext,
-} from './lifecycle.ts'
+import { type LifecycleContext, lifecycleTracker } from './lifecycle.ts'
 import type {
   AcceptsEvent,
   ContextAdds,
@@ -47,14 +42,10 @@ export interface LambdaOptions {
  * export const handler = middy().use(lifecycle()).handler(async (event, context) => context.lifecycle.coldStart)
  */
 export const lifecycle = (): Middleware<{ context: LifecycleContext }> => {
-  let invocations = 0
-  let type: InitializationType | undefined
+  const track = lifecycleTracker()
   return {
     before: function lifecycleBefore(request) {
-      invocations += 1
-      // Lambda sets the variable before INIT and never changes it: read it once per container.
-      type ??= initializationType()
-      request.context.lifecycle = createLifecycle(request.context, invocations, type)
+      request.context.lifecycle = track(request.context)
     },
   }
 }

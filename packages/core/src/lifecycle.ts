@@ -99,6 +99,27 @@ export const createLifecycle = (
 }
 
 /**
+ * A per-container invocation counter: each call is one invocation and gives its lifecycle — the one the
+ * `lifecycle()` middleware already attached to `context` when there is one, else its own reading. Middlewares
+ * that must know about cold starts in a plain middy stack (logger, tracer) keep one instead of counting again.
+ *
+ * @example
+ * const track = lifecycleTracker()
+ * const before = (request) => { const { coldStart } = track(request.context) }
+ */
+export const lifecycleTracker = (): ((context: Context & Partial<LifecycleContext>) => Lifecycle) => {
+  let invocations = 0
+  let type: InitializationType | undefined
+  return function trackInvocation(context) {
+    invocations += 1
+    if (context.lifecycle) return context.lifecycle
+    // Lambda sets the variable before INIT and never changes it: read it once per container.
+    type ??= initializationType()
+    return createLifecycle(context, invocations, type)
+  }
+}
+
+/**
  * The lifecycle of the invocation that owns `context`: the one the `lifecycle()` middleware (or `lambda()`)
  * attached, else a standalone reading (invocation 0, not cold) so middlewares work in any middy stack.
  *

@@ -1,4 +1,4 @@
-import { initializationType, type Middleware } from '@sluice/core'
+import { lifecycleTracker, type Middleware } from '@sluice/core'
 import type { Logger } from 'pino'
 import { correlationIdOf } from './correlation-id.ts'
 import { createLogger, type RootInfo, rootInfo } from './create-logger.ts'
@@ -50,7 +50,7 @@ export const logger = (options: LoggerOptions = {}): Middleware<{ context: { log
   // One root per container, made when the first invocation needs it.
   let root = options.root
   let info = root === undefined ? undefined : infoOf(root)
-  let invocations = 0
+  const track = lifecycleTracker()
   return {
     before: function loggerBefore(request) {
       if (root === undefined || info === undefined) {
@@ -58,8 +58,8 @@ export const logger = (options: LoggerOptions = {}): Middleware<{ context: { log
         info = infoOf(root)
       }
       if (settings.buffer) info.router.enableBuffering()
-      invocations += 1
       const { context } = request
+      const { coldStart } = track(context)
       const rootLevel = root.levelVal
       // silent means silent: neither sampling nor buffering turns lines back on.
       const live = Number.isFinite(rootLevel)
@@ -68,8 +68,7 @@ export const logger = (options: LoggerOptions = {}): Middleware<{ context: { log
       const capture = live && settings.buffer ? Math.min(settings.buffer.levelValue, threshold) : threshold
       const bindings = info.fields.invocation({
         context,
-        coldStart:
-          context.lifecycle?.coldStart ?? (invocations === 1 && initializationType() === 'on-demand'),
+        coldStart,
         traceId: xrayTraceId(),
         correlationId: extract(request.event),
         sampleRate: settings.sampleRate,

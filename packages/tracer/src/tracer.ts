@@ -1,5 +1,5 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer'
-import { initializationType, type Middleware } from '@sluice/core'
+import { lifecycleTracker, type Middleware } from '@sluice/core'
 import { boundedError, boundedMetadata, DEFAULT_MAX_METADATA_BYTES } from './bounded.ts'
 import { tracingEnabled } from './enabled.ts'
 import { TracerError } from './errors.ts'
@@ -75,10 +75,10 @@ export const tracer = (options: TracerOptions = {}): Middleware => {
   // The last invocation's subsegment, if it was never closed (an onError after ours returned a response, so
   // middy skipped ours): closed here, or it would stay the current segment and parent the next invocation.
   let unclosed: Open | undefined
-  let invocations = 0
+  const track = lifecycleTracker()
   return {
     before: async function tracerBefore(request) {
-      invocations += 1
+      const { coldStart } = track(request.context)
       if (unclosed !== undefined) close(unclosed)
       unclosed = undefined
       const loaded = loadedPowertools() ?? (await loadPowertools())
@@ -89,8 +89,6 @@ export const tracer = (options: TracerOptions = {}): Middleware => {
       loaded.setSegment(handler as never)
       unclosed = { tracer: loaded, parent, handler }
       open.set(request, unclosed)
-      const coldStart =
-        request.context.lifecycle?.coldStart ?? (invocations === 1 && initializationType() === 'on-demand')
       loaded.putAnnotation('ColdStart', coldStart)
       loaded.addServiceNameAnnotation()
     },
