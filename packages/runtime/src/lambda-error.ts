@@ -1,10 +1,6 @@
-import { lambdaTimeoutError } from '@sluice/testing'
+import { type LambdaErrorShape, lambdaTimeoutError } from '@sluice/testing'
 /** The error shape Lambda returns for a failed invocation: what the RIC posts and what callers receive. */
-export interface LambdaErrorBody {
-  readonly errorType: string
-  readonly errorMessage: string
-  readonly trace: readonly string[]
-}
+export type LambdaErrorBody = LambdaErrorShape
 
 /**
  * Reads an error body posted by a runtime, tolerating runtimes that post less than the documented shape.
