@@ -1,4 +1,4 @@
-// dynalite ships no types; this is the part the tests and the bench use.
+// dynalite ships no types; this is the part the idempotency tests, the sqs-orders example and the bench use.
 declare module 'dynalite' {
   import type { Server } from 'node:http'
 
