@@ -31,7 +31,7 @@ export {
   type EventByBuilder,
   eventBuilderNames,
 } from './events/build-event.ts'
-export type { EventSourceOptions, PayloadOption } from './events/common.ts'
+export type { EventSourceOptions, JsonValueOption, PayloadOption } from './events/common.ts'
 export { type DeepPartial, deepMerge, type Overrides } from './events/deep-merge.ts'
 export {
   type DynamoDbItem,
