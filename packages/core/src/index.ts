@@ -18,6 +18,14 @@ export {
   lifecycleTracker,
   phase,
 } from './lifecycle.ts'
+export {
+  describeValue,
+  invalidOptionMessage,
+  type NumberRule,
+  type OptionChecks,
+  type OptionFailure,
+  optionChecks,
+} from './options.ts'
 export type {
   AcceptsEvent,
   ContextAdds,
