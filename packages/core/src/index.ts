@@ -18,14 +18,6 @@ export {
   lifecycleTracker,
   phase,
 } from './lifecycle.ts'
-export {
-  describeValue,
-  invalidOptionMessage,
-  type NumberRule,
-  type OptionChecks,
-  type OptionFailure,
-  optionChecks,
-} from './options.ts'
 export type {
   AcceptsEvent,
   ContextAdds,
@@ -34,3 +26,11 @@ export type {
   MiddlewareRequest,
   MiddlewareSpec,
 } from './middleware.ts'
+export {
+  describeValue,
+  invalidOptionMessage,
+  type NumberRule,
+  type OptionChecks,
+  type OptionFailure,
+  optionChecks,
+} from './options.ts'
