@@ -8,7 +8,9 @@ import { SluiceError } from '@sluice/core'
  * - `BATCH_ALL_FAILED`: every record failed and `onAllFailed` is `'throw'`;
  * - `BATCH_PAYLOAD_INVALID`: a record's payload did not decode or match the schema (a record failure, never thrown
  *   by `processBatch`: it is what `onFailure` receives);
- * - `BATCH_INVALID_OPTION`: an option has the wrong type or range (`path` names it).
+ * - `BATCH_INVALID_OPTION`: an option has the wrong type or range (`path` names it);
+ * - `BATCH_HOOK_FAILED`: the `onFailure` hook threw or rejected (a warning on stderr, never thrown: the batch
+ *   still reports every record).
  *
  * @example
  * const isBadInput = (code: BatchErrorCode) => code !== 'BATCH_ALL_FAILED'
@@ -20,6 +22,7 @@ export type BatchErrorCode =
   | 'BATCH_ALL_FAILED'
   | 'BATCH_PAYLOAD_INVALID'
   | 'BATCH_INVALID_OPTION'
+  | 'BATCH_HOOK_FAILED'
 
 /**
  * Options of {@link BatchError} beyond its code and message.

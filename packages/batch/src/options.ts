@@ -1,3 +1,4 @@
+import { optionChecks } from '@sluice/core'
 import { systemTimers, type TimerSource } from '@sluice/timeout'
 import type { Context } from 'aws-lambda'
 import { BatchError } from './errors.ts'
@@ -101,12 +102,11 @@ export interface BatchSettings {
 const invalid = (name: string, message: string) =>
   new BatchError('BATCH_INVALID_OPTION', `batch: ${name} ${message}`, { path: [name] })
 
-const isFunction = (value: unknown) => typeof value === 'function'
+const check = optionChecks(
+  (message, option) => new BatchError('BATCH_INVALID_OPTION', `batch: ${message}`, { path: [option] }),
+)
 
-const checkNumber = (name: string, value: unknown, ok: (n: number) => boolean, what: string): number => {
-  if (typeof value !== 'number' || !ok(value)) throw invalid(name, `must be ${what}; got ${String(value)}`)
-  return value
-}
+const isFunction = (value: unknown) => typeof value === 'function'
 
 const checkFunction = (name: string, value: unknown, what: string) => {
   if (value !== undefined && !isFunction(value)) throw invalid(name, `must be ${what}`)
@@ -137,21 +137,13 @@ export const resolveOptions = (
     onAllFailed = 'throw',
   } = options
   const { schema, wrapRecord, log, onFailure, clock = systemTimers } = options
-  const ms = (n: number) => Number.isFinite(n) && n >= 0
-  checkNumber(
-    'concurrency',
-    concurrency,
-    (n) => n >= 1 && (Number.isInteger(n) || n === Infinity),
-    'a whole number, 1 or more (or Infinity)',
-  )
-  checkNumber('marginMs', marginMs, ms, 'a finite number of ms, 0 or more')
-  checkNumber(
-    'marginShare',
-    marginShare,
-    (n) => n >= 0 && n < 1,
-    'a share from 0 up to (not including) 1, e.g. 0.1',
-  )
-  checkNumber('graceMs', graceMs, ms, 'a finite number of ms, 0 or more')
+  // Infinity is the one non-finite value that means something here: every record (or group) at once.
+  if (concurrency !== Number.POSITIVE_INFINITY) {
+    check.number('concurrency', concurrency, { integer: true, min: 1 })
+  }
+  check.number('marginMs', marginMs, { min: 0 })
+  check.number('marginShare', marginShare, { min: 0, below: 1 })
+  check.number('graceMs', graceMs, { min: 0 })
   if (onAllFailed !== 'throw' && onAllFailed !== 'report') {
     throw invalid('onAllFailed', `must be 'throw' or 'report'; got ${String(onAllFailed)}`)
   }

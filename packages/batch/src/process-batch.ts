@@ -2,6 +2,7 @@ import type { LifecycleContext } from '@sluice/core'
 import { deadlineOf, marginFor } from '@sluice/timeout'
 import type { Context } from 'aws-lambda'
 import { BatchError } from './errors.ts'
+import { callHook, describeError } from './hook-failure.ts'
 import { lanesFor } from './lanes.ts'
 import {
   type BatchOptions,
@@ -66,12 +67,13 @@ const respond = (run: BatchRun, settings: BatchSettings): BatchResponse => {
     batchItemFailures.push({ itemIdentifier })
     if (onFailure !== undefined) {
       const reason = REASONS[state] as FailureReason
-      onFailure({ record: records[index], index, itemIdentifier, reason, error: run.errors.get(index) })
+      const failure = { record: records[index], index, itemIdentifier, reason, error: run.errors.get(index) }
+      callHook('onFailure', onFailure, failure)
     }
   }
   if (batchItemFailures.length === states.length && states.length > 0 && settings.onAllFailed === 'throw') {
     const errors = [...run.errors.values()]
-    const first = errors[0] instanceof Error ? `; first error: ${errors[0].message}` : ''
+    const first = errors.length > 0 ? `; first error: ${describeError(errors[0])}` : ''
     throw new BatchError(
       'BATCH_ALL_FAILED',
       `All ${states.length} records failed (${errors.length} threw, the others did not finish before the deadline ` +

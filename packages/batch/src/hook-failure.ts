@@ -1,0 +1,55 @@
+import { BatchError } from './errors.ts'
+
+/**
+ * What a thrown value says, without trusting it: a revoked Proxy, a throwing `message` getter or a `toString`
+ * that throws still gives a string.
+ *
+ * @example
+ * describeError(new Error('boom')) // 'boom'
+ */
+export function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error)
+  } catch {
+    return 'a value that cannot be read'
+  }
+}
+
+/**
+ * Reports a user hook that threw or rejected (`onFailure`): a `BATCH_HOOK_FAILED` warning on stderr (CloudWatch),
+ * the hook's error as `cause`. The batch goes on and still reports every record not completed: a broken hook
+ * never loses records nor fails the invocation.
+ *
+ * @example
+ * reportHookFailure('onFailure', new Error('metrics down'))
+ */
+export function reportHookFailure(hook: string, error: unknown): void {
+  const warning = new BatchError(
+    'BATCH_HOOK_FAILED',
+    `batch: the ${hook} hook threw (${describeError(error)}); every record not completed is still reported`,
+    { cause: error },
+  )
+  process.emitWarning(warning)
+}
+
+/**
+ * Calls a user hook so that nothing it does escapes: a throw or a rejection is reported with
+ * {@link reportHookFailure}.
+ *
+ * @example
+ * callHook('onFailure', onFailure, failure)
+ */
+export function callHook<TArgument>(
+  hook: string,
+  fn: (argument: TArgument) => unknown,
+  argument: TArgument,
+): void {
+  try {
+    const result = fn(argument)
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+      ;(result as PromiseLike<unknown>).then(undefined, (error: unknown) => reportHookFailure(hook, error))
+    }
+  } catch (error) {
+    reportHookFailure(hook, error)
+  }
+}
