@@ -79,9 +79,11 @@ describe('awaitInit', () => {
     })
   })
 
-  test('bad input: caches that are not accessors, or warnInitMs ≤ 0, throw INVALID_OPTION', () => {
+  test('bad input: caches that are not accessors, or warnInitMs ≤ 0, throw INIT_INVALID_OPTION', () => {
     const untyped = awaitInit as (options: unknown) => unknown
-    expect(() => untyped({})).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', path: ['caches'] }))
+    expect(() => untyped({})).toThrow(
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION', path: ['caches'] }),
+    )
     expect(() => untyped({ caches: { config: 'x' } })).toThrow(
       expect.objectContaining({ path: ['caches.config'] }),
     )

@@ -71,7 +71,7 @@ export const awaitInit = <TCaches extends Record<string, InitSource>>({
 }: AwaitInitOptions<TCaches>): Middleware<{ context: AwaitInitContext<TCaches> }> => {
   if (typeof caches !== 'object' || caches === null) {
     throw new InitError('awaitInit() needs { caches: { name: accessor } }', {
-      code: 'INVALID_OPTION',
+      code: 'INIT_INVALID_OPTION',
       path: ['caches'],
     })
   }

@@ -1,5 +1,5 @@
 import { type Clock, monotonicClock } from './clock.ts'
-import { checkFunction, checkMs, InitError } from './errors.ts'
+import { checkFunction, checkMs, checkShare, InitError } from './errors.ts'
 
 /**
  * How an expired value is renewed:
@@ -36,7 +36,7 @@ export type ResolvedCachedOptions = Required<Omit<CachedOptions, 'onError'>> & P
 const MODES: ReadonlySet<string> = new Set<RefreshMode>(['background', 'blocking'])
 
 /**
- * Applies defaults and checks ranges; bad input throws `INVALID_OPTION` with `path` naming the option.
+ * Applies defaults and checks ranges; bad input throws `INIT_INVALID_OPTION` with `path` naming the option.
  *
  * @example
  * resolveCachedOptions({ ttlMs: 60_000 }).refresh // 'background'
@@ -44,7 +44,7 @@ const MODES: ReadonlySet<string> = new Set<RefreshMode>(['background', 'blocking
 export function resolveCachedOptions(options: CachedOptions): ResolvedCachedOptions {
   if (typeof options !== 'object' || options === null) {
     throw new InitError('cached() needs options with at least ttlMs, e.g. { ttlMs: 300_000 }', {
-      code: 'INVALID_OPTION',
+      code: 'INIT_INVALID_OPTION',
       path: ['options'],
     })
   }
@@ -63,17 +63,11 @@ export function resolveCachedOptions(options: CachedOptions): ResolvedCachedOpti
   checkMs('staleIfErrorMs', resolved.staleIfErrorMs, { positive: false })
   if (!MODES.has(resolved.refresh)) {
     throw new InitError(`refresh must be 'background' or 'blocking', got ${String(resolved.refresh)}`, {
-      code: 'INVALID_OPTION',
+      code: 'INIT_INVALID_OPTION',
       path: ['refresh'],
     })
   }
-  const { jitter } = resolved
-  if (typeof jitter !== 'number' || !(jitter >= 0 && jitter < 1)) {
-    throw new InitError(`jitter must be a fraction of ttlMs from 0 up to (not including) 1, got ${jitter}`, {
-      code: 'INVALID_OPTION',
-      path: ['jitter'],
-    })
-  }
+  checkShare('jitter', resolved.jitter)
   checkFunction('random', resolved.random)
   if (resolved.onError !== undefined) checkFunction('onError', resolved.onError)
   return resolved

@@ -225,14 +225,29 @@ describe('cached: bad input', () => {
     [{ ttlMs: 1000, staleIfErrorMs: -1 }, 'staleIfErrorMs'],
     [{ ttlMs: 1000, jitter: 1 }, 'jitter'],
     [{ ttlMs: 1000, jitter: -0.1 }, 'jitter'],
+    [{ ttlMs: 1000, jitter: Number.NaN }, 'jitter'],
+    [{ ttlMs: Number.NEGATIVE_INFINITY }, 'ttlMs'],
+    [{ ttlMs: 1000, staleIfErrorMs: Number.NaN }, 'staleIfErrorMs'],
     [{ ttlMs: 1000, refresh: 'lazy' as 'blocking' }, 'refresh'],
-  ])('%o throws INVALID_OPTION at %s', (options, path) => {
+  ])('%o throws INIT_INVALID_OPTION at %s', (options, path) => {
     expect(() => cached(() => 1, options)).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', path: [path] }),
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION', path: [path] }),
     )
   })
 
-  test('a fetcher that is not a function, or no options, throw INVALID_OPTION', () => {
+  test('the message names the option and the value refused', () => {
+    expect(() => cached(() => 1, { ttlMs: Number.NaN })).toThrow(
+      'Invalid option `ttlMs`: pass a number of ms > 0, or Infinity for never, got NaN',
+    )
+  })
+
+  test('Infinity means never, for ttlMs and staleIfErrorMs', () => {
+    expect(() =>
+      cached(() => 1, { ttlMs: Number.POSITIVE_INFINITY, staleIfErrorMs: Number.POSITIVE_INFINITY }),
+    ).not.toThrow()
+  })
+
+  test('a fetcher that is not a function, or no options, throw INIT_INVALID_OPTION', () => {
     const untyped = cached as (fetcher: unknown, options?: unknown) => unknown
     expect(() => untyped('x', { ttlMs: 1 })).toThrow(expect.objectContaining({ path: ['fetcher'] }))
     expect(() => untyped(() => 1)).toThrow(expect.objectContaining({ path: ['options'] }))

@@ -1,8 +1,8 @@
-import { SluiceError } from '@sluice/core'
+import { optionChecks, SluiceError } from '@sluice/core'
 
 /**
  * The stable codes of {@link InitError}:
- * - `INVALID_OPTION`: an option or argument is out of range (`path` names it);
+ * - `INIT_INVALID_OPTION`: an option or argument is out of range (`path` names it);
  * - `FETCH_FAILED`: a `cached()` fetch failed and no stale value may be served (`cause` is what the fetcher threw);
  * - `ONCE_REENTERED`: a `once()` factory called its own accessor;
  * - `SSM_PARAMETERS_INVALID`: SSM returned names in `InvalidParameters` (`names` lists them);
@@ -11,7 +11,7 @@ import { SluiceError } from '@sluice/core'
  * - `SDK_MISSING`: the AWS SDK v3 client package a helper needs is not installed.
  */
 export type InitErrorCode =
-  | 'INVALID_OPTION'
+  | 'INIT_INVALID_OPTION'
   | 'FETCH_FAILED'
   | 'ONCE_REENTERED'
   | 'SSM_PARAMETERS_INVALID'
@@ -49,27 +49,43 @@ export class InitError extends SluiceError {
   }
 }
 
-/** Throws `INVALID_OPTION` unless `value` is a number of milliseconds in range (Infinity allowed). */
+const initOptions = optionChecks(
+  (message, option) => new InitError(message, { code: 'INIT_INVALID_OPTION', path: [option] }),
+)
+
+/**
+ * Throws `INIT_INVALID_OPTION` unless `value` is a number of milliseconds in range: finite, or `Infinity` for
+ * never; `NaN`, `-Infinity` and anything not a number are refused.
+ *
+ * @example
+ * checkMs('ttlMs', 0, { positive: true }) // throws
+ */
 export function checkMs(path: string, value: number, options: { positive: boolean }): void {
   const ok = typeof value === 'number' && !Number.isNaN(value) && (options.positive ? value > 0 : value >= 0)
-  if (!ok) {
-    const want = options.positive ? 'above 0' : '0 or more'
-    throw new InitError(
-      `${path} must be a number of milliseconds ${want} (Infinity for never), got ${value}`,
-      {
-        code: 'INVALID_OPTION',
-        path: [path],
-      },
-    )
-  }
+  initOptions.check(
+    ok,
+    path,
+    value,
+    `a number of ms ${options.positive ? '> 0' : '≥ 0'}, or Infinity for never`,
+  )
 }
 
-/** Throws `INVALID_OPTION` unless `value` is a function. */
+/**
+ * Throws `INIT_INVALID_OPTION` unless `value` is a function.
+ *
+ * @example
+ * checkFunction('random', 1) // throws
+ */
 export function checkFunction(path: string, value: unknown): void {
-  if (typeof value !== 'function') {
-    throw new InitError(`${path} must be a function, got ${typeof value}`, {
-      code: 'INVALID_OPTION',
-      path: [path],
-    })
-  }
+  initOptions.check(typeof value === 'function', path, value, 'a function')
+}
+
+/**
+ * Throws `INIT_INVALID_OPTION` unless `value` is a share from 0 up to (not including) 1.
+ *
+ * @example
+ * checkShare('jitter', 1) // throws
+ */
+export function checkShare(path: string, value: number): void {
+  initOptions.number(path, value, { min: 0, below: 1 })
 }

@@ -113,10 +113,10 @@ describe('once', () => {
     expect(() => loop()).toThrow(expect.objectContaining({ code: 'ONCE_REENTERED' }))
   })
 
-  test('bad input: a factory that is not a function throws INVALID_OPTION', () => {
+  test('bad input: a factory that is not a function throws INIT_INVALID_OPTION', () => {
     const untyped = once as (factory: unknown) => unknown
     expect(() => untyped('client')).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', path: ['factory'] }),
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION', path: ['factory'] }),
     )
   })
 })

@@ -52,7 +52,7 @@ export function clientSource<TClient>(
 }
 
 /**
- * Throws `INVALID_OPTION` unless a helper got an options object (it needs at least `ttlMs`).
+ * Throws `INIT_INVALID_OPTION` unless a helper got an options object (it needs at least `ttlMs`).
  *
  * @example
  * checkOptions(undefined) // throws: pass { ttlMs: … }
@@ -60,7 +60,7 @@ export function clientSource<TClient>(
 export function checkOptions(options: unknown): asserts options is object {
   if (typeof options !== 'object' || options === null) {
     throw new InitError('Pass options with at least ttlMs, e.g. { ttlMs: 300_000 }', {
-      code: 'INVALID_OPTION',
+      code: 'INIT_INVALID_OPTION',
       path: ['options'],
     })
   }

@@ -100,11 +100,11 @@ describe('secret', () => {
     expect(aws.requests).toHaveLength(1)
   })
 
-  test('bad input: an empty id, a non-function json or ttlMs ≤ 0 throw INVALID_OPTION', () => {
+  test('bad input: an empty id, a non-function json or ttlMs ≤ 0 throw INIT_INVALID_OPTION', () => {
     expect(() => secret('', { ttlMs: 1000 })).toThrow(expect.objectContaining({ path: ['secretId'] }))
-    expect(() => secret('x', { ttlMs: -5 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }))
+    expect(() => secret('x', { ttlMs: -5 })).toThrow(expect.objectContaining({ code: 'INIT_INVALID_OPTION' }))
     expect(() => secret('x', { ttlMs: 1000, json: 'yes' as unknown as true })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', path: ['json'] }),
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION', path: ['json'] }),
     )
   })
 })

@@ -68,7 +68,10 @@ export function secret<const TOptions extends SecretOptions>(
   options: TOptions,
 ): Cached<SecretValue<TOptions>> {
   if (typeof secretId !== 'string' || secretId === '') {
-    throw new InitError('secret() needs a secret name or ARN', { code: 'INVALID_OPTION', path: ['secretId'] })
+    throw new InitError('secret() needs a secret name or ARN', {
+      code: 'INIT_INVALID_OPTION',
+      path: ['secretId'],
+    })
   }
   checkOptions(options)
   const { json, versionStage, versionId, client, clientConfig, ...cacheOptions } = options

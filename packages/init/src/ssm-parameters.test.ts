@@ -118,14 +118,14 @@ describe('ssmParameters', () => {
     expect(aws.requests).toHaveLength(2)
   })
 
-  test('bad input: no names, an empty name, or missing options throw INVALID_OPTION', () => {
+  test('bad input: no names, an empty name, or missing options throw INIT_INVALID_OPTION', () => {
     expect(() => ssmParameters([], { ttlMs: 1000 })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION' }),
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION' }),
     )
     expect(() => ssmParameters([''], { ttlMs: 1000 })).toThrow(expect.objectContaining({ path: ['names'] }))
     const noOptions = ssmParameters as (names: string[], options?: unknown) => unknown
     expect(() => noOptions(['/a'])).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', path: ['options'] }),
+      expect.objectContaining({ code: 'INIT_INVALID_OPTION', path: ['options'] }),
     )
     expect(() => ssmParameters(['/a'], { ttlMs: 0, client })).toThrow(
       expect.objectContaining({ path: ['ttlMs'] }),

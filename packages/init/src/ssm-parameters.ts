@@ -28,7 +28,7 @@ function checkNames(names: readonly string[]): void {
   const ok = Array.isArray(names) && names.length > 0
   if (!ok || names.some((name) => typeof name !== 'string' || name === '')) {
     throw new InitError('ssmParameters() needs a non-empty array of parameter names, e.g. ["/app/table"]', {
-      code: 'INVALID_OPTION',
+      code: 'INIT_INVALID_OPTION',
       path: ['names'],
     })
   }

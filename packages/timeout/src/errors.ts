@@ -57,15 +57,15 @@ export class TimeoutError extends SluiceError {
  * @example
  * const code: TimeoutOptionCode = 'TIMEOUT_MARGIN_TOO_LARGE'
  */
-export type TimeoutOptionCode = 'INVALID_TIMEOUT_OPTION' | 'TIMEOUT_MARGIN_TOO_LARGE'
+export type TimeoutOptionCode = 'TIMEOUT_INVALID_OPTION' | 'TIMEOUT_MARGIN_TOO_LARGE'
 
 /**
- * A timeout guard that cannot work as configured: a bad option (`INVALID_TIMEOUT_OPTION`, thrown by
+ * A timeout guard that cannot work as configured: a bad option (`TIMEOUT_INVALID_OPTION`, thrown by
  * `timeout()` itself, `path` names the option) or a margin that leaves no time to work
  * (`TIMEOUT_MARGIN_TOO_LARGE`, thrown when an invocation starts).
  *
  * @example
- * timeout({ marginShare: 2 }) // throws TimeoutOptionError, code INVALID_TIMEOUT_OPTION, path ['marginShare']
+ * timeout({ marginShare: 2 }) // throws TimeoutOptionError, code TIMEOUT_INVALID_OPTION, path ['marginShare']
  */
 export class TimeoutOptionError extends SluiceError {
   override name = 'TimeoutOptionError'

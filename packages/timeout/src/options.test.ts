@@ -53,7 +53,7 @@ describe('bad options', () => {
     ['flush', { flush: [42] }],
     ['clock', { clock: { now: () => 0 } }],
   ]
-  test.each(cases)('%s: %o is rejected with INVALID_TIMEOUT_OPTION and its name as path', (name, options) => {
+  test.each(cases)('%s: %o is rejected with TIMEOUT_INVALID_OPTION and its name as path', (name, options) => {
     const error = (() => {
       try {
         resolveOptions(options)
@@ -62,7 +62,7 @@ describe('bad options', () => {
       }
     })()
     expect(error).toBeInstanceOf(TimeoutOptionError)
-    expect(error).toMatchObject({ code: 'INVALID_TIMEOUT_OPTION', path: [name] })
+    expect(error).toMatchObject({ code: 'TIMEOUT_INVALID_OPTION', path: [name] })
     expect((error as Error).message).toContain(name)
   })
 

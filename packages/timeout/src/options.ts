@@ -1,4 +1,4 @@
-import type { MiddlewareRequest } from '@sluice/core'
+import { type MiddlewareRequest, optionChecks } from '@sluice/core'
 import { type TimeoutError, TimeoutOptionError } from './errors.ts'
 
 /**
@@ -85,25 +85,28 @@ export const marginFor = (
 ): number => Math.ceil(Math.max(settings.marginMs, settings.marginShare * timeoutMs))
 
 const invalid = (name: string, message: string) =>
-  new TimeoutOptionError('INVALID_TIMEOUT_OPTION', `timeout(): ${name} ${message}`, [name])
+  new TimeoutOptionError('TIMEOUT_INVALID_OPTION', `timeout(): ${name} ${message}`, [name])
 
 /**
- * Applies defaults and checks every option; a bad one throws `INVALID_TIMEOUT_OPTION` with its name as `path`.
+ * The package's numeric option checks (core's shared check): `TIMEOUT_INVALID_OPTION` naming the option and value.
+ *
+ * @example
+ * timeoutOptions.number('marginMs', -1, { min: 0 }) // throws TimeoutOptionError
+ */
+export const timeoutOptions = optionChecks(
+  (message, option) => new TimeoutOptionError('TIMEOUT_INVALID_OPTION', message, [option]),
+)
+
+/**
+ * Applies defaults and checks every option; a bad one throws `TIMEOUT_INVALID_OPTION` with its name as `path`.
  *
  * @example
  * resolveOptions({}).marginMs // 500
  */
 export const resolveOptions = <TResponse>(options: TimeoutOptions<TResponse>): GuardSettings => {
   const { marginMs = 500, marginShare = 0.1, onTimeout, flush = [], clock = systemTimers } = options
-  if (typeof marginMs !== 'number' || !Number.isFinite(marginMs) || marginMs < 0) {
-    throw invalid('marginMs', `must be a finite number of ms, 0 or more; got ${String(marginMs)}`)
-  }
-  if (typeof marginShare !== 'number' || !(marginShare >= 0 && marginShare < 1)) {
-    throw invalid(
-      'marginShare',
-      `must be a share from 0 up to (not including) 1, e.g. 0.1; got ${String(marginShare)}`,
-    )
-  }
+  timeoutOptions.number('marginMs', marginMs, { min: 0 })
+  timeoutOptions.number('marginShare', marginShare, { min: 0, below: 1 })
   if (onTimeout !== undefined && typeof onTimeout !== 'function') {
     throw invalid('onTimeout', 'must be a function (request, error) => response')
   }

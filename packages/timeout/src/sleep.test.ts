@@ -44,11 +44,11 @@ describe('sleep', () => {
   })
 
   test.each([-1, Number.NaN, Number.POSITIVE_INFINITY])(
-    'rejects ms = %s with INVALID_TIMEOUT_OPTION',
+    'rejects ms = %s with TIMEOUT_INVALID_OPTION',
     async (ms) => {
       const error = await sleep(ms).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(TimeoutOptionError)
-      expect(error).toMatchObject({ code: 'INVALID_TIMEOUT_OPTION', path: ['ms'] })
+      expect(error).toMatchObject({ code: 'TIMEOUT_INVALID_OPTION', path: ['ms'] })
     },
   )
 })

@@ -1,5 +1,4 @@
-import { TimeoutOptionError } from './errors.ts'
-import { systemTimers, type TimerSource } from './options.ts'
+import { systemTimers, type TimerSource, timeoutOptions } from './options.ts'
 import { timeoutReason } from './with-deadline.ts'
 
 /**
@@ -27,13 +26,7 @@ export interface SleepOptions {
  */
 export const sleep = (ms: number, { signal, clock = systemTimers }: SleepOptions = {}): Promise<void> =>
   new Promise<void>(function sleepUntil(resolve, reject) {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-      throw new TimeoutOptionError(
-        'INVALID_TIMEOUT_OPTION',
-        `sleep(): ms must be a finite number, 0 or more; got ${String(ms)}`,
-        ['ms'],
-      )
-    }
+    timeoutOptions.number('ms', ms, { min: 0 })
     if (signal?.aborted) return reject(timeoutReason(signal))
     const onAbort = () => {
       clock.clearTimeout(handle)
