@@ -52,7 +52,7 @@ describe('tracing off (outside Lambda)', () => {
 
 describe('bad options', () => {
   test.each([100, 1.5, Number.NaN])(
-    'maxMetadataBytes %s throws INVALID_TRACER_OPTION',
+    'maxMetadataBytes %s throws TRACER_INVALID_OPTION',
     (maxMetadataBytes) => {
       let thrown: unknown
       try {
@@ -61,7 +61,7 @@ describe('bad options', () => {
         thrown = error
       }
       expect(thrown).toBeInstanceOf(TracerError)
-      expect(thrown).toMatchObject({ code: 'INVALID_TRACER_OPTION', path: ['maxMetadataBytes'] })
+      expect(thrown).toMatchObject({ code: 'TRACER_INVALID_OPTION', path: ['maxMetadataBytes'] })
     },
   )
 })

@@ -1,5 +1,5 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer'
-import { lifecycleTracker, type Middleware } from '@sluice/core'
+import { lifecycleTracker, type Middleware, optionChecks } from '@sluice/core'
 import { boundedError, boundedMetadata, DEFAULT_MAX_METADATA_BYTES } from './bounded.ts'
 import { tracingEnabled } from './enabled.ts'
 import { TracerError } from './errors.ts'
@@ -41,6 +41,10 @@ const close = ({ tracer, parent, handler }: Open): void => {
   }
 }
 
+const tracerOptions = optionChecks(
+  (message, option) => new TracerError('TRACER_INVALID_OPTION', message, { path: [option] }),
+)
+
 /**
  * Traces each invocation on the Powertools Tracer, like its `captureLambdaHandler`: a `## <handler>`
  * subsegment with `ColdStart` and `Service` annotations, the response (size-capped) or the error as metadata.
@@ -55,15 +59,7 @@ const close = ({ tracer, parent, handler }: Open): void => {
  */
 export const tracer = (options: TracerOptions = {}): Middleware => {
   const maxBytes = options.maxMetadataBytes ?? DEFAULT_MAX_METADATA_BYTES
-  if (!Number.isInteger(maxBytes) || maxBytes < 256) {
-    throw new TracerError(
-      'INVALID_TRACER_OPTION',
-      `maxMetadataBytes ${maxBytes} must be a whole number from 256`,
-      {
-        path: ['maxMetadataBytes'],
-      },
-    )
-  }
+  tracerOptions.number('maxMetadataBytes', maxBytes, { integer: true, min: 256 })
   if (!tracingEnabled(options.enabled)) return { before: function tracerOff() {} }
   configurePowertools({
     serviceName: options.serviceName,
