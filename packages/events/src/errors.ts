@@ -1,4 +1,4 @@
-import { SluiceError } from '@sluice/core'
+import { optionChecks, SluiceError } from '@sluice/core'
 import type { SourceId } from './sources.ts'
 
 /**
@@ -101,3 +101,26 @@ function parseErrorMessage(options: ParseErrorOptions): string {
     'Check what the producer sends against the schema.'
   )
 }
+
+/**
+ * An option of an envelope or decoder that cannot work (`EVENTS_INVALID_OPTION`, `path` names the option), thrown
+ * when the envelope is made, not on the first event: e.g. a `maxBytes` of `NaN` would switch the gzip-bomb cap off.
+ *
+ * @example
+ * envelopes.cloudwatchLogs(schema, { maxBytes: Number.NaN }) // throws EventsOptionError
+ */
+export class EventsOptionError extends SluiceError {
+  override name = 'EventsOptionError'
+
+  constructor(message: string, option: string) {
+    super(message, { code: 'EVENTS_INVALID_OPTION', path: [option] })
+  }
+}
+
+/**
+ * The package's option checks (core's shared check), throwing {@link EventsOptionError}.
+ *
+ * @example
+ * eventsOptions.number('maxBytes', 0, { integer: true, min: 1 }) // throws
+ */
+export const eventsOptions = optionChecks((message, option) => new EventsOptionError(message, option))

@@ -4,7 +4,13 @@ export { defineEnvelope, type Envelope, isEnvelope } from './envelope.ts'
 export { type CloudwatchLogsOptions, decodeCloudwatchLogs } from './envelopes/cloudwatch-logs.ts'
 export type { DynamoDbChange } from './envelopes/dynamodb.ts'
 export { envelopes } from './envelopes/index.ts'
-export { formatPath, ParseError, type ParseErrorCode, type ParseErrorOptions } from './errors.ts'
+export {
+  EventsOptionError,
+  formatPath,
+  ParseError,
+  type ParseErrorCode,
+  type ParseErrorOptions,
+} from './errors.ts'
 export { parseJson } from './json.ts'
 export { type ParseOptions, parse } from './parse.ts'
 export {

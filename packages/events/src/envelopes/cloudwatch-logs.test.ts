@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib'
 import { events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import { EventsOptionError } from '../errors.ts'
 import { safeParseEvent } from '../parse-event.ts'
 import { decodeCloudwatchLogs } from './cloudwatch-logs.ts'
 import { envelopes } from './index.ts'
@@ -49,6 +50,20 @@ describe('envelopes.cloudwatchLogs', () => {
     })
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024)
   })
+
+  test.each([Number.NaN, Number.POSITIVE_INFINITY, -1, 0, 1.5, '1024'])(
+    'maxBytes %s is refused when the envelope is made (EVENTS_INVALID_OPTION), never a cap switched off',
+    (maxBytes) => {
+      const options = { maxBytes: maxBytes as number }
+      for (const make of [
+        () => envelopes.cloudwatchLogs(line, options),
+        () => decodeCloudwatchLogs({}, options),
+      ]) {
+        expect(make).toThrow(expect.objectContaining({ code: 'EVENTS_INVALID_OPTION', path: ['maxBytes'] }))
+        expect(make).toThrow(EventsOptionError)
+      }
+    },
+  )
 
   test('the default cap is 5 MiB', () => {
     const big = { awslogs: { data: gzipSync(Buffer.alloc(6 * 1024 * 1024, 0x20)).toString('base64') } }

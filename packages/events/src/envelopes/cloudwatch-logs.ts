@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { DEFAULT_MAX_INFLATED_BYTES, DecodeError, gunzipCapped } from '../decode.ts'
 import { defineEnvelope, type Envelope } from '../envelope.ts'
-import { ParseError } from '../errors.ts'
+import { eventsOptions, ParseError } from '../errors.ts'
 import { base64At, compiledSchema, jsonAt, type PayloadSite, parseAt } from '../payload.ts'
 import { type CloudwatchLogsDecoded, cloudwatchLogsDecodedSchema } from '../schemas/cloudwatch-logs.ts'
 import { objectAt, stringField } from '../shape.ts'
@@ -38,6 +38,10 @@ function decode(event: unknown, maxBytes: number, site: PayloadSite): Cloudwatch
   return parseAt(cloudwatchLogsDecodedSchema, jsonAt(text, DATA_PATH, site), DATA_PATH, site)
 }
 
+/** The cap on the inflated payload: a whole number of bytes ≥ 1, else `EVENTS_INVALID_OPTION`. */
+const maxBytesOf = (options: CloudwatchLogsOptions): number =>
+  eventsOptions.number('maxBytes', options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES, { integer: true, min: 1 })
+
 /**
  * Decodes a CloudWatch Logs subscription event (base64, gzip with a size cap, JSON) and checks the decoded shape.
  *
@@ -48,7 +52,7 @@ export function decodeCloudwatchLogs(
   event: unknown,
   options: CloudwatchLogsOptions = {},
 ): CloudwatchLogsDecoded {
-  return decode(event, options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES, {
+  return decode(event, maxBytesOf(options), {
     source: 'cloudwatch-logs',
     expose: false,
   })
@@ -67,7 +71,7 @@ export function cloudwatchLogs<$Schema extends z.ZodType>(
   options: CloudwatchLogsOptions = {},
 ): Envelope<Array<z.output<$Schema>>> {
   const payload = compiledSchema(schema)
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES
+  const maxBytes = maxBytesOf(options)
   return defineEnvelope('cloudwatch-logs', false, function parseCloudwatchLogs(event, site) {
     const decoded = decode(event, maxBytes, site)
     if (decoded.messageType === 'CONTROL_MESSAGE') return []
