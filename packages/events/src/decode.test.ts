@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { DecodeError, decodeBase64, gunzipCapped } from './decode.ts'
+import { DecodeError, decodeBase64, gunzipCapped, isStrictBase64 } from './decode.ts'
 
 describe('decodeBase64', () => {
   test('decodes padded standard base64', () => {
@@ -14,6 +15,28 @@ describe('decodeBase64', () => {
       expect(() => decodeBase64(text)).toThrow(expect.objectContaining({ kind: 'base64' }))
     },
   )
+
+  test("decodes a payload near Lambda's 6 MB limit (4.7 M characters) without a RangeError", () => {
+    const bytes = Buffer.alloc(3_500_000, 7)
+    const text = bytes.toString('base64')
+    expect(text.length).toBeGreaterThan(4_600_000)
+    expect(decodeBase64(text).equals(bytes)).toBe(true)
+    expect(() => decodeBase64(`${text.slice(0, -4)}*AAA`)).toThrow(DecodeError)
+  })
+
+  test('accepts exactly the padded standard base64 grammar (property, against the regex on short input)', () => {
+    const grammar = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+    const alphabet = fc.constantFrom(...'ABCXYZabcxyz0189+/=*- \n\u00e9'.split(''))
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: alphabet, maxLength: 24 }), fc.base64String(), fc.string()),
+        (text) => {
+          expect(isStrictBase64(text)).toBe(grammar.test(text))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
 })
 
 describe('gunzipCapped', () => {

@@ -147,7 +147,7 @@ describe('fuzz', () => {
       fc.property(fc.oneof(anyInput, mutated), (input) => {
         for (const id of sourceIds) onlyParseErrors(() => parseEvent(schemas[id], input))
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     )
   })
 })
