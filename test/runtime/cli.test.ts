@@ -1,33 +1,10 @@
-import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runSluice } from './process-helpers.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const bin = 'packages/runtime/bin/sluice.mjs'
-
-interface Run {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
-
-/** Runs the CLI as a user would: a child process with piped (non-TTY) output. */
-function sluice(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString()
-    })
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const sluice = (args: readonly string[]) => runSluice(args, root)
 
 describe('sluice invoke', () => {
   it('--json prints one parseable document with every invocation and the summary', async () => {
@@ -114,11 +91,42 @@ describe('sluice invoke', () => {
       '--event',
       '{"hang":"busy"}',
       '-t',
-      '500',
+      '1s',
     ])
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/REPORT RequestId: .*\tStatus: timeout/)
     expect(run.stdout).toMatch(/│ timeouts +│ 1 /)
+  })
+
+  it('--count 3 shows the distinct responses with their counts before the summary', async () => {
+    const run = await sluice([
+      'invoke',
+      'examples/hello/handler.ts#handler',
+      '--event',
+      '{"name":"Ada"}',
+      '-n',
+      '3',
+    ])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    const heading = lines.indexOf('Responses: 3 invocations, 3 distinct')
+    expect(heading).toBeGreaterThan(lines.findLastIndex((line) => line.startsWith('REPORT ')))
+    const shown = lines.slice(heading + 1, heading + 4)
+    expect(shown.map((line) => line.slice(0, 6))).toEqual(['  1× {', '  1× {', '  1× {'])
+    expect(shown.map((line) => JSON.parse(line.slice(5)).invocation).sort()).toEqual([1, 2, 3])
+    expect(lines.filter((line) => line.startsWith('Response '))).toEqual([])
+  })
+
+  it('warns when Max Memory Used is over the memory size', async () => {
+    const run = await sluice(['invoke', 'test/fixtures/runtime/big-memory.mjs', '--memory', '128'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /^warning: Max Memory Used \d+ MB is over the 128 MB memory size: on Lambda this invocation would fail with Runtime\.OutOfMemory; give the function at least \d+ MB$/m,
+    )
+    expect(run.stdout).toMatch(/│ max memory used +│ \d+ MB, over the 128 MB memory size/)
+    const json = await sluice(['invoke', 'test/fixtures/runtime/big-memory.mjs', '--json'])
+    expect(JSON.parse(json.stdout).summary.maxMemoryUsedMb).toBeGreaterThan(128)
+    expect(json.stderr).toMatch(/^warning: Max Memory Used \d+ MB is over the 128 MB memory size/)
   })
 })
 
@@ -141,6 +149,21 @@ describe('sluice invoke: clear errors, one line, non-zero exit', () => {
       /event file test\/fixtures\/runtime\/bad-event\.json is not valid JSON/,
     ],
     ['an unknown option', ['invoke', 'test/fixtures/runtime/counter.ts', '--bogus'], /--bogus/],
+    [
+      'a memory size that is not a number',
+      ['invoke', 'test/fixtures/runtime/counter.ts', '--memory', 'abc'],
+      /^sluice: --memory must be a whole number of MB from 128 to 10240, e\.g\. --memory 512 \(got "abc"\)$/m,
+    ],
+    [
+      'a negative timeout',
+      ['invoke', 'test/fixtures/runtime/counter.ts', '--timeout', '-5'],
+      /^sluice: --timeout must be from 1s to 900s, .*, e\.g\. --timeout 30s \(got "-5"\)$/m,
+    ],
+    [
+      'a count of 0',
+      ['invoke', 'test/fixtures/runtime/counter.ts', '-n', '0'],
+      /^sluice: --count must be a whole number from 1 to 1000000, e\.g\. --count 10 \(got "0"\)$/m,
+    ],
   ]
 
   it.each(cases)('%s', async (_name, args, message) => {
@@ -170,14 +193,4 @@ describe('sluice invoke: clear errors, one line, non-zero exit', () => {
   })
 })
 
-describe('sluice demo', () => {
-  it('runs every example with a demo.json and says what happened', async () => {
-    const run = await sluice(['demo'])
-    expect(run.code).toBe(0)
-    expect(run.stdout).toContain('━━ hello · cold start, then warm invocations ━━')
-    expect(run.stdout).toMatch(/#1 cold start on container [0-9a-f]{8}: init \d+\.\d\d ms/)
-    expect(run.stdout).toMatch(/#2 warm on [0-9a-f]{8}/)
-    expect(run.stdout).toContain('Status: timeout')
-    expect(run.stdout).toContain('all demo runs behaved as expected')
-  })
-})
+// `sluice demo` is run, on a terminal and piped, by terminal.test.ts.

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import type { Runtime } from '@sluice/runtime'
 
 /** True while a process with this pid exists (signal 0 only checks). */
@@ -22,4 +24,37 @@ export async function expectAllGone(pids: readonly number[], timeoutMs = 2000): 
     if (Date.now() > until) throw new Error(`processes still alive: ${pids.filter(isAlive).join(', ')}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/** What a finished `sluice` run printed and how it exited. */
+export interface CliRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** The workspace's `sluice` bin, as `npx sluice` runs it. */
+export const sluiceBin = fileURLToPath(new URL('../../packages/runtime/bin/sluice.mjs', import.meta.url))
+
+/**
+ * Runs the `sluice` CLI as a user would: a child process on the Node running the tests, in `cwd`, with piped
+ * (non-TTY) output.
+ *
+ * @example
+ * const { code, stdout } = await runSluice(['invoke', 'handler.ts#handler', '--json'], here)
+ */
+export function runSluice(args: readonly string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [sluiceBin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createLineSplitter } from './line-splitter.ts'
+import { typeStrippingFlags } from './type-stripping.ts'
 
 /** How a container process ended. */
 export interface ProcessExit {
@@ -26,15 +27,21 @@ export interface RuntimeProcess {
 const ricEntry = createRequire(import.meta.url).resolve('aws-lambda-ric')
 
 /**
- * Spawns the real `aws-lambda-ric` under the current Node (24, which strips types natively) in its own process
- * group, with stdout and stderr collected as the function's log lines.
+ * Spawns the real `aws-lambda-ric` under the current Node in its own process group, with stdout and stderr
+ * collected as the function's log lines. A TypeScript `handlerFile` gets `--experimental-strip-types` on the Node
+ * versions that strip types only with it (22.6–22.17); on one that cannot strip types at all this throws
+ * `HANDLER_NOT_LOADABLE` (see `typeStrippingFlags`).
  *
  * @example
- * const proc = spawnRuntimeProcess({ cwd: process.cwd(), env: lambdaEnvironment(…) })
+ * const proc = spawnRuntimeProcess({ cwd: process.cwd(), env: lambdaEnvironment(…), handlerFile: '/app/handler.ts' })
  * await proc.exited
  */
-export function spawnRuntimeProcess(options: { cwd: string; env: Record<string, string> }): RuntimeProcess {
-  const child = spawn(process.execPath, [ricEntry], {
+export function spawnRuntimeProcess(options: {
+  cwd: string
+  env: Record<string, string>
+  handlerFile: string
+}): RuntimeProcess {
+  const child = spawn(process.execPath, [...typeStrippingFlags(options.handlerFile), ricEntry], {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

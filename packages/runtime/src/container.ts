@@ -184,7 +184,7 @@ export class Container {
       tmpDir: this.tmpDir,
     })
     const startedAt = performance.now()
-    this.#process = spawnRuntimeProcess({ cwd: config.cwd, env })
+    this.#process = spawnRuntimeProcess({ cwd: config.cwd, env, handlerFile: config.spec.file })
     const initTimer = setTimeout(() => {
       this.#initDurationMs = config.initTimeoutMs
       settleInit({ ok: false, error: () => initTimeoutError(config.initTimeoutMs) })

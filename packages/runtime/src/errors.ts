@@ -1,3 +1,5 @@
+import { SluiceError } from '@sluice/core'
+
 /** Stable codes of {@link SluiceRuntimeError}; callers branch on these, never on messages. */
 export type SluiceRuntimeErrorCode =
   | 'HANDLER_SPEC_INVALID'
@@ -6,12 +8,16 @@ export type SluiceRuntimeErrorCode =
   | 'EVENT_NOT_JSON'
   | 'EVENT_BUILDER_FAILED'
   | 'PORT_IN_USE'
-  | 'INVALID_OPTION'
+  | 'RUNTIME_INVALID_OPTION'
   | 'INVALID_ARGUMENT'
   | 'HANDLER_NOT_LOADABLE'
   | 'RESERVED_ENV_VARIABLE'
   | 'RUNTIME_STOPPED'
   | 'CONTAINER_START_FAILED'
+  | 'BUNDLE_FAILED'
+  | 'HANDLER_EXPORT_MISSING'
+  | 'INCLUDE_NOT_FOUND'
+  | 'PACKAGE_TOO_LARGE'
 
 /**
  * The one error class of `@sluice/runtime`: a stable `code`, a message that says what to do, and the `cause`.
@@ -20,12 +26,11 @@ export type SluiceRuntimeErrorCode =
  * try { await startRuntime({ handler: 'nope.ts#handler' }) }
  * catch (error) { if (error instanceof SluiceRuntimeError && error.code === 'HANDLER_FILE_NOT_FOUND') … }
  */
-export class SluiceRuntimeError extends Error {
+export class SluiceRuntimeError extends SluiceError {
   override readonly name = 'SluiceRuntimeError'
-  readonly code: SluiceRuntimeErrorCode
+  declare readonly code: SluiceRuntimeErrorCode
 
   constructor(code: SluiceRuntimeErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.code = code
+    super(message, { code, cause: options?.cause })
   }
 }

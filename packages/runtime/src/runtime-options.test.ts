@@ -15,12 +15,19 @@ describe('resolveRuntimeOptions', () => {
   })
 
   it.each([
-    [{ memoryMb: 64 }, /memoryMb 64 is out of range: Lambda allows 128 to 10240 MB/],
-    [{ timeoutMs: 1_000_000 }, /timeoutMs .* 15 minutes/],
-    [{ concurrency: 0 }, /concurrency 0/],
-    [{ port: 1.5 }, /port 1.5/],
-    [{ region: 'mars' }, /region mars/],
+    [
+      { memoryMb: 64 },
+      'Invalid option `memoryMb`: pass a whole number from 128 to 10240 MB (Lambda allows 128 to 10240 MB), got 64',
+    ],
+    [{ timeoutMs: 1_000_000 }, /`timeoutMs`.* 15 minutes\), got 1000000/],
+    [{ concurrency: 0 }, /`concurrency`.*got 0/],
+    [{ port: 1.5 }, /`port`.*got 1.5/],
+    [{ memoryMb: Number.NaN }, /`memoryMb`.*got NaN/],
+    [{ region: 'mars' }, /`region`: pass a region name like us-east-1, got "mars"/],
   ])('rejects %o', (options, message) => {
     expect(() => resolveRuntimeOptions(options)).toThrow(message)
+    expect(() => resolveRuntimeOptions(options)).toThrow(
+      expect.objectContaining({ code: 'RUNTIME_INVALID_OPTION' }),
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { optionChecks } from '@sluice/core'
 import { SluiceRuntimeError } from './errors.ts'
 
 /** Numeric options after defaults and range checks. */
@@ -11,19 +12,22 @@ export interface ResolvedRuntimeOptions {
   readonly region: string
 }
 
-type Limits = [name: keyof ResolvedRuntimeOptions, fallback: number, min: number, max: number, hint: string]
+type Limits = [name: keyof ResolvedRuntimeOptions, fallback: number, min: number, max: number, unit: string]
 
 const LIMITS: readonly Limits[] = [
-  ['memoryMb', 128, 128, 10_240, 'Lambda allows 128 to 10240 MB'],
-  ['timeoutMs', 3000, 1, 900_000, 'Lambda allows up to 15 minutes (900000 ms)'],
-  ['initTimeoutMs', 10_000, 1, 900_000, 'use a whole number of ms'],
-  ['concurrency', 1, 1, 1000, 'use a whole number from 1'],
-  ['idleTimeoutMs', 300_000, 0, 2_147_483_647, 'use a whole number of ms'],
-  ['port', 0, 0, 65_535, 'use 0 for free ports, or a port below 65536'],
+  ['memoryMb', 128, 128, 10_240, 'MB (Lambda allows 128 to 10240 MB)'],
+  ['timeoutMs', 3000, 1, 900_000, 'ms (Lambda allows up to 15 minutes)'],
+  ['initTimeoutMs', 10_000, 1, 900_000, 'ms'],
+  ['concurrency', 1, 1, 1000, 'containers'],
+  ['idleTimeoutMs', 300_000, 0, 2_147_483_647, 'ms'],
+  ['port', 0, 0, 65_535, '(0 for free ports)'],
 ]
 
+const runtimeOptions = optionChecks((message) => new SluiceRuntimeError('RUNTIME_INVALID_OPTION', message))
+
 /**
- * Applies defaults and checks ranges; a bad value throws `INVALID_OPTION` saying what is allowed.
+ * Applies defaults and checks ranges; a bad value throws `RUNTIME_INVALID_OPTION` naming the option, what is
+ * allowed and the value given.
  *
  * @example
  * resolveRuntimeOptions({ memoryMb: 256 }).timeoutMs // 3000
@@ -32,20 +36,19 @@ export function resolveRuntimeOptions(
   options: Partial<Record<keyof ResolvedRuntimeOptions, unknown>>,
 ): ResolvedRuntimeOptions {
   const numbers: Record<string, number> = {}
-  for (const [name, fallback, min, max, hint] of LIMITS) {
+  for (const [name, fallback, min, max, unit] of LIMITS) {
     const value = options[name] ?? fallback
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new SluiceRuntimeError('INVALID_OPTION', `${name} ${String(value)} is out of range: ${hint}`)
-    }
-    numbers[name] = value
+    const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    runtimeOptions.check(ok, name, value, `a whole number from ${min} to ${max} ${unit}`)
+    numbers[name] = value as number
   }
   const region = options.region ?? 'us-east-1'
-  if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-    throw new SluiceRuntimeError(
-      'INVALID_OPTION',
-      `region ${String(region)} is not a region name like us-east-1`,
-    )
-  }
+  runtimeOptions.check(
+    typeof region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region),
+    'region',
+    region,
+    'a region name like us-east-1',
+  )
   return {
     memoryMb: numbers.memoryMb ?? 128,
     timeoutMs: numbers.timeoutMs ?? 3000,
@@ -53,6 +56,6 @@ export function resolveRuntimeOptions(
     concurrency: numbers.concurrency ?? 1,
     idleTimeoutMs: numbers.idleTimeoutMs ?? 300_000,
     port: numbers.port ?? 0,
-    region,
+    region: region as string,
   }
 }

@@ -19,6 +19,10 @@ describe('parseInvokeArgs', () => {
       'A=1',
       '--env',
       'B=x=y',
+      '--port',
+      '9001',
+      '--idle-timeout',
+      '1.5s',
       '--json',
     ])
     expect(args).toMatchObject({
@@ -29,15 +33,65 @@ describe('parseInvokeArgs', () => {
       count: 40,
       concurrency: 4,
       env: { A: '1', B: 'x=y' },
+      port: 9001,
+      idleTimeoutMs: 1500,
       json: true,
     })
-    expect(parseInvokeArgs(['h.ts', '-t', '750']).timeoutMs).toBe(750)
+    expect(parseInvokeArgs(['h.ts', '-t', '1750']).timeoutMs).toBe(1750)
+    expect(parseInvokeArgs(['h.ts', '--event', '-']).event).toBe('-')
+  })
+
+  it("accepts Lambda's limits exactly", () => {
+    expect(parseInvokeArgs(['h.ts', '-m', '128', '-t', '1s'])).toMatchObject({
+      memoryMb: 128,
+      timeoutMs: 1000,
+    })
+    expect(parseInvokeArgs(['h.ts', '-m', '10240', '-t', '900s'])).toMatchObject({
+      memoryMb: 10_240,
+      timeoutMs: 900_000,
+    })
+  })
+
+  const memory = '--memory must be a whole number of MB from 128 to 10240, e.g. --memory 512'
+  const timeout =
+    '--timeout must be from 1s to 900s, in seconds (30s) or milliseconds (30000), e.g. --timeout 30s'
+  const count = '--count must be a whole number from 1 to 1000000, e.g. --count 10'
+  const concurrency = '--concurrency must be a whole number from 1 to 1000, e.g. --concurrency 4'
+  const port = '--port must be a port from 0 to 65535 (0 picks free ports), e.g. --port 9001'
+  const idle = '--idle-timeout must be from 0 to 2147483647 ms, in seconds (60s) or milliseconds (60000)'
+  it.each([
+    [['--memory', 'abc'], `${memory} (got "abc")`],
+    [['--memory', '127'], `${memory} (got "127")`],
+    [['-m', '10241'], `${memory} (got "10241")`],
+    [['--memory', '512.5'], `${memory} (got "512.5")`],
+    [['--memory', '1e3'], `${memory} (got "1e3")`],
+    [['--timeout', '-5'], `${timeout} (got "-5")`],
+    [['-t', '-5'], `${timeout} (got "-5")`],
+    [['--timeout=-5'], `${timeout} (got "-5")`],
+    [['--timeout', 'soon'], `${timeout} (got "soon")`],
+    [['--timeout', '500'], `${timeout} (got "500")`],
+    [['--timeout', '901s'], `${timeout} (got "901s")`],
+    [['--count', 'many'], `${count} (got "many")`],
+    [['--count', '0'], `${count} (got "0")`],
+    [['-n', '-1'], `${count} (got "-1")`],
+    [['--concurrency', '0'], `${concurrency} (got "0")`],
+    [['-c', '1001'], `${concurrency} (got "1001")`],
+    [['--port', '65536'], `${port} (got "65536")`],
+    [['--port', 'http'], `${port} (got "http")`],
+    [['--idle-timeout', '-1'], idle],
+    [['--idle-timeout', 'never'], idle],
+  ])('%o gets one line naming a valid value', (flags, message) => {
+    expect(() => parseInvokeArgs(['h.ts', ...flags])).toThrow(message)
+    try {
+      parseInvokeArgs(['h.ts', ...flags])
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' })
+      expect(String(error)).not.toContain('\n')
+    }
   })
 
   it.each([
     [[], /needs one handler/],
-    [['h.ts', '--count', 'many'], /--count many is not a whole number/],
-    [['h.ts', '--timeout', 'soon'], /--timeout soon is not a duration/],
     [['h.ts', '--env', 'NOPE'], /--env NOPE is not KEY=VALUE/],
     [['h.ts', '--wat'], /--wat/],
   ])('rejects %o with a message saying what to pass', (argv, message) => {

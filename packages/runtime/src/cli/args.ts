@@ -1,5 +1,52 @@
 import { parseArgs } from 'node:util'
 import { SluiceRuntimeError } from '../errors.ts'
+import { durationFlag, type FlagRule, wholeNumberFlag } from './flag-value.ts'
+
+/** The numeric flags of `sluice invoke`, with Lambda's limits where Lambda has them. */
+const FLAGS = {
+  memory: {
+    flag: '--memory',
+    min: 128,
+    max: 10_240,
+    expected: 'a whole number of MB from 128 to 10240',
+    example: '512',
+  },
+  timeout: {
+    flag: '--timeout',
+    min: 1000,
+    max: 900_000,
+    expected: 'from 1s to 900s, in seconds (30s) or milliseconds (30000)',
+    example: '30s',
+  },
+  count: {
+    flag: '--count',
+    min: 1,
+    max: 1_000_000,
+    expected: 'a whole number from 1 to 1000000',
+    example: '10',
+  },
+  concurrency: {
+    flag: '--concurrency',
+    min: 1,
+    max: 1000,
+    expected: 'a whole number from 1 to 1000',
+    example: '4',
+  },
+  port: {
+    flag: '--port',
+    min: 0,
+    max: 65_535,
+    expected: 'a port from 0 to 65535 (0 picks free ports)',
+    example: '9001',
+  },
+  idleTimeout: {
+    flag: '--idle-timeout',
+    min: 0,
+    max: 2_147_483_647,
+    expected: 'from 0 to 2147483647 ms, in seconds (60s) or milliseconds (60000)',
+    example: '60s',
+  },
+} satisfies Record<string, FlagRule>
 
 /** Parsed `sluice invoke` arguments. */
 export interface InvokeArgs {
@@ -32,13 +79,13 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
   return {
     handler,
     event: values.event,
-    memoryMb: integer('--memory', values.memory, 128),
-    timeoutMs: duration('--timeout', values.timeout, 3000),
-    count: integer('--count', values.count, 1),
-    concurrency: integer('--concurrency', values.concurrency, 1),
+    memoryMb: wholeNumberFlag(values.memory, 128, FLAGS.memory),
+    timeoutMs: durationFlag(values.timeout, 3000, FLAGS.timeout),
+    count: wholeNumberFlag(values.count, 1, FLAGS.count),
+    concurrency: wholeNumberFlag(values.concurrency, 1, FLAGS.concurrency),
     env: environment(values.env ?? []),
-    port: integer('--port', values.port, 0),
-    idleTimeoutMs: duration('--idle-timeout', values['idle-timeout'], 300_000),
+    port: wholeNumberFlag(values.port, 0, FLAGS.port),
+    idleTimeoutMs: durationFlag(values['idle-timeout'], 300_000, FLAGS.idleTimeout),
     json: values.json ?? false,
   }
 }
@@ -46,7 +93,7 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: [...argv],
+      args: attachNegativeValues(argv),
       allowPositionals: true,
       options: {
         event: { type: 'string', short: 'e' },
@@ -66,22 +113,23 @@ function parse(argv: readonly string[]) {
   }
 }
 
-function integer(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0)
-    throw usage(`${name} ${raw} is not a whole number: pass e.g. ${name} 4`)
-  return value
-}
-
-/** Milliseconds, or seconds with an `s` suffix (`3s`), as Lambda configures timeouts in seconds. */
-function duration(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback
-  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(raw)
-  if (match?.[1] === undefined)
-    throw usage(`${name} ${raw} is not a duration: pass milliseconds (3000) or seconds (3s)`)
-  const value = Number(match[1]) * (match[2] === 's' ? 1000 : 1)
-  return Math.round(value)
+/**
+ * `--timeout -5` reaches the range check (and its message) instead of parseArgs' "argument is ambiguous": a value
+ * that looks like a negative number is attached to its flag (`--timeout=-5`, `-t-5`).
+ */
+function attachNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? ''
+    const next = argv[index + 1]
+    if (next !== undefined && /^-\d/.test(next) && /^(--[a-z-]+|-[a-z])$/.test(arg)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`)
+      index += 1
+    } else {
+      out.push(arg)
+    }
+  }
+  return out
 }
 
 function environment(pairs: readonly string[]): Record<string, string> {

@@ -105,7 +105,7 @@ function parseRun(run: unknown, label: string): DemoRun {
 
 function invalid(label: string, problem: string): SluiceRuntimeError {
   return new SluiceRuntimeError(
-    'INVALID_OPTION',
+    'RUNTIME_INVALID_OPTION',
     `examples/${label.split('#')[0]}/demo.json ${problem} (run ${label})`,
   )
 }

@@ -4,8 +4,9 @@ import type { InvocationResult } from '../invocation.ts'
 import { startRuntime } from '../start-runtime.ts'
 import { parseInvokeArgs } from './args.ts'
 import { loadEvent } from './event-source.ts'
-import { formatInvocation, formatResponse } from './format-invocation.ts'
+import { formatInvocation, formatResponse, formatResponses } from './format-invocation.ts'
 import type { CliIo } from './io.ts'
+import { memoryWarning } from './memory-warning.ts'
 import { createProgressBar } from './progress-bar.ts'
 import { runMany } from './run-many.ts'
 import { setupFailure } from './setup-failure.ts'
@@ -39,7 +40,13 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
       done += 1
       if (result.error !== undefined) failed += 1
       fatal ??= setupFailure(result, runtime.handler, shownPath)
-      if (fatal !== undefined || args.json) return bar.update(done, failed)
+      if (fatal !== undefined) return bar.update(done, failed)
+      if (args.json) {
+        // stdout holds the one JSON document; the warning goes where a person running it still sees it.
+        const warning = memoryWarning(result.report)
+        if (warning !== undefined) bar.above(() => io.stderr.write(`${style.yellow(warning)}\n`))
+        return bar.update(done, failed)
+      }
       bar.above(() => {
         for (const line of formatInvocation(result, style, pretty)) io.stdout.write(`${line}\n`)
         if (args.count === 1) io.stdout.write(`${style.bold('Response')} ${formatResponse(result, 10_000)}\n`)
@@ -57,10 +64,14 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
         `${JSON.stringify({ handler: args.handler, config, invocations: results, summary }, null, 2)}\n`,
       )
     } else {
-      io.stdout.write(`\n${summaryTable(summary, runtime.config.prices)}\n`)
+      const responses = args.count > 1 ? ['', ...formatResponses(results, style)] : []
+      for (const line of responses) io.stdout.write(`${line}\n`)
+      io.stdout.write(`\n${summaryTable(summary, runtime.config.prices, style)}\n`)
     }
     return failed === 0 ? 0 : 1
   } finally {
+    // A failed or interrupted run (Ctrl-C) must not leave the bar on the terminal.
+    bar.clear()
     process.off('SIGINT', stopOnSignal)
     await runtime.stop()
   }

@@ -2,24 +2,27 @@ import { SluiceRuntimeError } from '../errors.ts'
 import { demoCommand } from './demo-command.ts'
 import { invokeCommand } from './invoke-command.ts'
 import type { CliIo } from './io.ts'
+import { PACKAGE_HELP, packageCommand } from './package-command.ts'
 
 const HELP = `sluice: run Lambda handlers locally through the real aws-lambda-ric, no Docker
 
 Usage:
   sluice invoke <file#export> [options]   invoke a handler (file.ts, .js or .mjs; export defaults to handler)
   sluice demo [--dir examples]             run every examples/*/demo.json
+  sluice package <file#export> --out <dir> bundle and zip the handler as Lambda runs it (index.mjs)
 
 Options of invoke:
   -e, --event <src>        event: a JSON file, - for stdin, inline JSON, or builder:sqs?records=10
-  -m, --memory <mb>        memory size in MB (default 128)
-  -t, --timeout <ms|Ns>    function timeout, ms or seconds with s (default 3000)
-  -n, --count <n>          invocations to run (default 1)
-  -c, --concurrency <n>    containers at most, invocations in flight (default 1)
+  -m, --memory <mb>        memory size in MB, 128 to 10240 (default 128)
+  -t, --timeout <ms|Ns>    function timeout, ms or seconds with s, 1s to 900s (default 3000)
+  -n, --count <n>          invocations to run (default 1); above 1, the distinct responses are shown
+  -c, --concurrency <n>    containers at most, invocations in flight, 1 to 1000 (default 1)
       --env KEY=VALUE      environment variable for the function (repeatable)
       --port <n>           first Runtime API port (default 0: free ports)
       --idle-timeout <ms>  kill containers idle this long (default 300000)
       --json               print one JSON document (invocations and summary) and nothing else
 
+${PACKAGE_HELP}
 Exit codes: 0 all invocations succeeded, 1 some failed, 2 bad input (the message says what to do).
 `
 
@@ -37,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (command === 'invoke') return await invokeCommand(rest, io)
     if (command === 'demo') return await demoCommand(rest, io)
+    if (command === 'package') return await packageCommand(rest, io)
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(HELP)
       return command === undefined ? EXIT_USAGE : 0

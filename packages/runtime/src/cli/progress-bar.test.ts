@@ -7,7 +7,7 @@ const stream = (isTTY: boolean) => {
 }
 
 describe('createProgressBar', () => {
-  test('on a TTY it redraws one line in place, and output printed above keeps the bar below it', () => {
+  test('on a TTY it redraws one line in place, output printed above keeps the bar below it, and a cleared bar stays gone', () => {
     const out = stream(true)
     const bar = createProgressBar(out, 4)
     bar.update(1, 0)
@@ -15,6 +15,8 @@ describe('createProgressBar', () => {
     const printed: string[] = []
     bar.above(() => printed.push('a log line'))
     bar.clear()
+    bar.clear()
+    bar.update(3, 1)
     expect(printed).toEqual(['a log line'])
     expect(out.writes.every((w) => w.startsWith('\r\u001b[2K'))).toBe(true)
     expect(out.writes.map((w) => w.slice(5))).toEqual([

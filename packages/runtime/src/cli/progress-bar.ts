@@ -11,7 +11,9 @@ export function renderProgressBar(state: {
   width?: number
 }): string {
   const width = state.width ?? 30
-  const filled = state.total === 0 ? width : Math.round((state.done / state.total) * width)
+  const share = state.total <= 0 ? 1 : state.done / state.total
+  // Clamped, so a done count past the total (or below 0) cannot make `repeat` throw mid-run on a terminal.
+  const filled = Math.min(width, Math.max(0, Math.round(share * width))) || 0
   const bar = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${state.done}/${state.total}`
   return state.failed === 0 ? bar : `${bar}  ${state.failed} failed`
 }
@@ -21,6 +23,7 @@ export interface ProgressBar {
   update(done: number, failed: number): void
   /** Clears the bar, prints `text` (via `print`) and redraws the bar. */
   above(print: () => void): void
+  /** Removes the bar for good: later calls print nothing of it, so calling it again (in a `finally`) is safe. */
   clear(): void
 }
 
@@ -32,21 +35,22 @@ export interface ProgressBar {
  * bar.update(1, 0)
  */
 export function createProgressBar(stream: { isTTY?: boolean; write(text: string): unknown }, total: number) {
-  const enabled = stream.isTTY === true && total > 1
+  let active = stream.isTTY === true && total > 1
   let last = ''
-  const draw = () => enabled && stream.write(`\r\u001b[2K${last}`)
+  const draw = () => active && stream.write(`\r\u001b[2K${last}`)
   const bar: ProgressBar = {
     update(done, failed) {
       last = renderProgressBar({ done, total, failed })
       draw()
     },
     above(print) {
-      if (enabled) stream.write('\r\u001b[2K')
+      if (active) stream.write('\r\u001b[2K')
       print()
       draw()
     },
     clear() {
-      if (enabled) stream.write('\r\u001b[2K')
+      if (active) stream.write('\r\u001b[2K')
+      active = false
     },
   }
   return bar

@@ -10,14 +10,15 @@ export interface Style {
 }
 
 /**
- * Creates a {@link Style}; colours only on a TTY and when NO_COLOR is unset.
+ * Creates a {@link Style}; colours only on a TTY, and not when `NO_COLOR` is set to anything but '' (no-color.org)
+ * or `TERM` is `dumb`.
  *
  * @example
  * const style = createStyle(process.stdout.isTTY === true, process.env)
  * console.log(style.green('ok'))
  */
 export function createStyle(isTty: boolean, env: Readonly<Record<string, string | undefined>>): Style {
-  const enabled = isTty && env.NO_COLOR === undefined
+  const enabled = isTty && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb'
   const wrap = (open: number, close: number) => (text: string) =>
     enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text
   return {

@@ -35,6 +35,7 @@ describe('summarize', () => {
     expect(summary).toMatchObject({ invocations: 3, containers: 2, coldStarts: 1, errors: 1, timeouts: 1 })
     expect(summary.billedGbSeconds).toBe(4)
     expect(summary.maxMemoryUsedMb).toBe(80)
+    expect(summary.memorySizeMb).toBe(1024)
     expect(summary.estimatedCostUsd).toBeCloseTo(3 * 0.0000002 + 4 * 0.0000166667, 12)
   })
 })

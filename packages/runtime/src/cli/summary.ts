@@ -15,6 +15,8 @@ export interface RunSummary {
   }
   readonly initDurationMs: { readonly p50: number; readonly max: number }
   readonly maxMemoryUsedMb: number
+  /** The configured memory size (the largest, should a run mix them). */
+  readonly memorySizeMb: number
   readonly billedGbSeconds: number
   readonly estimatedCostUsd: number
 }
@@ -43,6 +45,7 @@ export function summarize(results: readonly InvocationResult[]): RunSummary {
     },
     initDurationMs: { p50: percentile(inits, 50), max: Math.max(0, ...inits) },
     maxMemoryUsedMb: Math.max(0, ...results.map((result) => result.report.maxMemoryUsedMb)),
+    memorySizeMb: Math.max(0, ...results.map((result) => result.report.memorySizeMb)),
     billedGbSeconds: sum(results.map((result) => result.report.gbSeconds)),
     estimatedCostUsd: sum(results.map((result) => result.report.costUsd)),
   }

@@ -29,4 +29,10 @@ describe('renderProgressBar', () => {
     expect(renderProgressBar({ done: 1, total: 4, failed: 0, width: 8 })).toBe('[██░░░░░░] 1/4')
     expect(renderProgressBar({ done: 4, total: 4, failed: 2, width: 4 })).toBe('[████] 4/4  2 failed')
   })
+
+  it('stays within its width for counts outside 0..total', () => {
+    expect(renderProgressBar({ done: 5, total: 4, failed: 0, width: 4 })).toBe('[████] 5/4')
+    expect(renderProgressBar({ done: -1, total: 4, failed: 0, width: 4 })).toBe('[░░░░] -1/4')
+    expect(renderProgressBar({ done: 0, total: 0, failed: 0, width: 4 })).toBe('[████] 0/0')
+  })
 })

@@ -1,4 +1,5 @@
 import type { InvocationResult } from '../invocation.ts'
+import { terminalText } from './terminal-text.ts'
 
 /**
  * A plain-English account of a run: which invocations were cold or warm, on how many containers, how long
@@ -20,7 +21,7 @@ export function whatHappened(results: readonly InvocationResult[]): string[] {
       report.status === 'timeout'
         ? `timed out after ${report.durationMs.toFixed(0)} ms; the container was killed, so the next call is cold`
         : result.error !== undefined
-          ? `failed with ${result.error.errorType}: ${result.error.errorMessage.split('\n')[0]}`
+          ? `failed with ${terminalText(`${result.error.errorType}: ${firstLine(result.error.errorMessage)}`)}`
           : `${report.durationMs.toFixed(2)} ms`
     return `#${index + 1} ${where}: ${init}${outcome}`
   })
@@ -28,4 +29,8 @@ export function whatHappened(results: readonly InvocationResult[]): string[] {
   const cold = results.filter((result) => result.coldStart).length
   lines.push(`${results.length} invocation(s), ${containers} container(s), ${cold} cold start(s)`)
   return lines
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r\n|\r|\n/)[0] ?? ''
 }

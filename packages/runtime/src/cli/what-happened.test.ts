@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import type { InvocationResult } from '../invocation.ts'
+import { buildReport } from '../report.ts'
+import { whatHappened } from './what-happened.ts'
+
+function result(extra: Partial<InvocationResult>): InvocationResult {
+  const report = buildReport({
+    requestId: 'r',
+    durationMs: 2,
+    memorySizeMb: 128,
+    maxMemoryUsedMb: 70,
+    status: 'success',
+  })
+  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, ...extra }
+}
+
+describe('whatHappened', () => {
+  it('tells a failure by the first line of its message, whatever line breaks and control characters it holds', () => {
+    const error = { errorType: 'Error', errorMessage: 'first\u001b[2J line\rsecond line', trace: [] }
+    expect(whatHappened([result({ error })])).toEqual([
+      '#1 warm on c1: failed with Error: first␛[2J line',
+      '1 invocation(s), 1 container(s), 0 cold start(s)',
+    ])
+  })
+})
