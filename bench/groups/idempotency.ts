@@ -8,14 +8,8 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import middy from '@middy/core'
 import { createClient } from '@redis/client'
 import { lambda } from '@sluice/core'
-import {
-  cachedStore,
-  dynamoDbStore,
-  type IdempotencyStore,
-  idempotency,
-  memoryStore,
-  redisStore,
-} from '@sluice/idempotency'
+import { cachedStore, type IdempotencyStore, idempotency, memoryStore, redisStore } from '@sluice/idempotency'
+import { dynamoDbStore } from '@sluice/idempotency/dynamodb'
 import dynalite from 'dynalite'
 import { Redis } from 'ioredis'
 import { benchContext } from '../context.ts'

@@ -1,5 +1,5 @@
 import { createLru } from './lru.ts'
-import { positiveInteger } from './options-check.ts'
+import { checkNumber } from './options-check.ts'
 import type { IdempotencyRecord, IdempotencyStore } from './record.ts'
 
 /**
@@ -29,8 +29,8 @@ export function cachedStore(
   store: IdempotencyStore,
   { maxEntries = 1000, ttlMs = 60_000 }: CachedStoreOptions = {},
 ): IdempotencyStore {
-  const cache = createLru<Cached>(positiveInteger('maxEntries', maxEntries))
-  positiveInteger('ttlMs', ttlMs)
+  const cache = createLru<Cached>(checkNumber('maxEntries', maxEntries))
+  checkNumber('ttlMs', ttlMs)
   const remember = (key: string, record: IdempotencyRecord, now: number) =>
     cache.set(key, { record, until: Math.min(now + ttlMs, record.expiry) })
 
@@ -49,13 +49,14 @@ export function cachedStore(
     },
     complete: async function cachedComplete(request) {
       const outcome = await store.complete(request)
-      const { key, expiry, inProgressExpiry, payloadHash, result, now } = request
+      const { key, expiry, inProgressExpiry, payloadHash, result, now, keyFormat } = request
       const resultTooLarge = !outcome.resultStored
       const record: IdempotencyRecord = {
         status: 'COMPLETED',
         expiry,
         inProgressExpiry,
         payloadHash,
+        keyFormat,
         result: resultTooLarge ? undefined : result,
         resultTooLarge,
       }

@@ -15,6 +15,8 @@ export interface DynamoDbAttributes {
   readonly payloadHash: string
   readonly result: string
   readonly resultTooLarge: string
+  /** The key format the record was written in (N); absent on items written before 0.2 (format 1). */
+  readonly keyFormat: string
 }
 
 /**
@@ -31,6 +33,7 @@ export const defaultAttributes: DynamoDbAttributes = {
   payloadHash: 'validation',
   result: 'data',
   resultTooLarge: 'result_too_large',
+  keyFormat: 'key_format',
 }
 
 /**
@@ -59,6 +62,7 @@ export function decodeItem(item: Item | undefined, names: DynamoDbAttributes): I
     payloadHash: item[names.payloadHash]?.S,
     result: item[names.result]?.S,
     resultTooLarge: item[names.resultTooLarge]?.BOOL,
+    keyFormat: item[names.keyFormat]?.N === undefined ? undefined : Number(item[names.keyFormat]?.N),
   }
 }
 
@@ -80,7 +84,7 @@ export function completedItemBytes(
 ): number {
   const text = (s: string) => Buffer.byteLength(s, 'utf8')
   let bytes = text(names.key) + text(key) + text(names.status) + text('IN_PROGRESS')
-  bytes += text(names.expiry) + text(names.inProgressExpiry) + 2 * NUMBER_BYTES
+  bytes += text(names.expiry) + text(names.inProgressExpiry) + text(names.keyFormat) + 3 * NUMBER_BYTES
   if (payloadHash !== undefined) bytes += text(names.payloadHash) + text(payloadHash)
   if (result !== undefined) bytes += text(names.result) + text(result)
   return bytes

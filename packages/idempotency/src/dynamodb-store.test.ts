@@ -1,10 +1,12 @@
 import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb'
 import { lambda } from '@sluice/core'
 import { createContext } from '@sluice/testing'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { dynamoDbStore } from './dynamodb-store.ts'
 import { idempotency } from './idempotency.ts'
 import { storeAcceptance } from './test-support/acceptance.ts'
+import { anyValueProperty, forms, keyPairProperty } from './test-support/key-oracle.ts'
 import {
   boundedDynamoDb,
   countDynamoDbCalls,
@@ -100,6 +102,23 @@ describe('dynamoDbStore on DynamoDB Local', () => {
   })
 })
 
+describe.each(Object.entries(forms))('%s on DynamoDB Local under hostile keys', (_name, form) => {
+  test('two keys share a result exactly when they mean the same key (property, 50 runs)', async () => {
+    await fc.assert(
+      keyPairProperty(form, () => dynamoDbStore({ client, tableName })),
+      { numRuns: 50 },
+    )
+  })
+
+  test('any value as a key gets a result or an IdempotencyError (property, 50 runs)', async () => {
+    await fc.assert(
+      anyValueProperty(form, () => dynamoDbStore({ client, tableName })),
+      { numRuns: 50 },
+    )
+  })
+})
+
+// The kill test in here stops the shared server, so this block stays last.
 describe('dynamoDbStore on DynamoDB Local: acceptance', () => {
   storeAcceptance({
     store: () => dynamoDbStore({ client, tableName }),

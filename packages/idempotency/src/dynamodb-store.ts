@@ -7,7 +7,7 @@ import {
   toSeconds,
 } from './dynamodb-item.ts'
 import { IdempotencyError } from './errors.ts'
-import { positiveInteger } from './options-check.ts'
+import { checkNumber } from './options-check.ts'
 import { type ClaimOutcome, type IdempotencyStore, isReplaceable } from './record.ts'
 
 /**
@@ -24,7 +24,7 @@ export interface DynamoDbStoreOptions {
   readonly keyAttr?: string
   /** TTL attribute (epoch seconds). Default `'expiration'`. */
   readonly expiryAttr?: string
-  /** Other attribute names; defaults `status`, `in_progress_expiration`, `validation`, `data`, `result_too_large`. */
+  /** Other attribute names; defaults `status`, `in_progress_expiration`, `validation`, `data`, `result_too_large`, `key_format`. */
   readonly attributes?: Partial<Omit<DynamoDbAttributes, 'key' | 'expiry'>>
   /** Item size limit checked before completing. Default 400 KB (DynamoDB's). */
   readonly maxItemBytes?: number
@@ -52,7 +52,7 @@ export function dynamoDbStore(options: DynamoDbStoreOptions): IdempotencyStore {
     key: options.keyAttr ?? defaultAttributes.key,
     expiry: options.expiryAttr ?? defaultAttributes.expiry,
   }
-  const maxItemBytes = positiveInteger('maxItemBytes', options.maxItemBytes ?? 400 * 1024)
+  const maxItemBytes = checkNumber('maxItemBytes', options.maxItemBytes ?? 400 * 1024)
   // Loaded once when the store is made (INIT), so the first request does not wait for it.
   const sdk: Promise<Sdk> = import('@aws-sdk/client-dynamodb')
   sdk.catch(() => {})
@@ -69,6 +69,8 @@ export function dynamoDbStore(options: DynamoDbStoreOptions): IdempotencyStore {
       [names.inProgressExpiry]: { N: String(request.inProgressExpiry) },
     }
     if (request.payloadHash !== undefined) item[names.payloadHash] = { S: request.payloadHash }
+    // Written with the claim; the complete's UpdateItem keeps it.
+    if (request.keyFormat !== undefined) item[names.keyFormat] = { N: String(request.keyFormat) }
     try {
       await client.send(
         new PutItemCommand({

@@ -1,9 +1,11 @@
-import { hashValue } from './canonical-json.ts'
+import { answerFrom, type PayloadHashes, resultTooLarge } from './answer.ts'
+import { hashText } from './canonical-json.ts'
+import { resolveOptions } from './engine-options.ts'
 import { IdempotencyError, storeUnavailable } from './errors.ts'
-import { memoryStore } from './memory-store.ts'
-import { positiveInteger } from './options-check.ts'
-import type { IdempotencyStore } from './record.ts'
-import { compileSelector, type Selected, type Selector } from './selector.ts'
+import { lookUpFormatOne } from './format-one-lookup.ts'
+import { formatOneText, KEY_FORMAT } from './key-format.ts'
+import type { ClaimRequest, IdempotencyStore } from './record.ts'
+import type { Selected, Selector } from './selector.ts'
 
 /**
  * Options every form (middleware, `makeIdempotent`, `idempotentRecord`) shares.
@@ -26,6 +28,12 @@ export interface SharedOptions {
   readonly now?: () => number
   /** In-progress lifetime when no invocation deadline is known (outside a Lambda context). Default 900 000 (15 min). */
   readonly inProgressTimeoutMs?: number
+  /**
+   * After an upgrade from key format 1 (0.1.x), also look for a live record under the old key when the two
+   * formats write a key differently (see the README's upgrade path). Default `true`; set `false` once the new
+   * version has run longer than `expiresAfterSeconds` and the in-progress timeout.
+   */
+  readonly readPreviousKeyFormat?: boolean
 }
 
 /**
@@ -58,14 +66,23 @@ const SKIP: Begin = { kind: 'skip' }
 function missingKey(selected: Extract<Selected, { found: false }>): IdempotencyError {
   const where = selected.path.length > 0 ? ` at '${selected.path.join('.')}'` : ''
   return new IdempotencyError(
-    `The idempotency key is missing${where}: send it with the request, or set onMissingKey: 'skip' to run such requests unguarded`,
+    `The idempotency key is missing or empty${where}: send it with the request, or set onMissingKey: 'skip' to ` +
+      'run such requests unguarded',
     { code: 'IDEMPOTENCY_KEY_MISSING', path: selected.path, cause: selected.cause },
   )
 }
 
+async function guarded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (cause) {
+    throw cause instanceof IdempotencyError ? cause : storeUnavailable(operation, cause)
+  }
+}
+
 /**
  * The claim → run → complete / release protocol shared by every form. `name` tells forms apart in one function
- * (`orders.charge#…`); the middleware has none (`orders#…`).
+ * (`orders.charge#…`); the middleware has none (`orders#…`). Options are checked here, when the form is made.
  *
  * @example
  * const engine = createEngine({ key: (order: Order) => order.id }, 'charge')
@@ -75,72 +92,68 @@ export function createEngine<TInput>(
   options: SharedOptions & { readonly key: Selector<TInput>; readonly payloadValidation?: Selector<TInput> },
   name?: string,
 ) {
-  const store = options.store ?? memoryStore()
-  const now = options.now ?? Date.now
-  const expiresAfterMs = positiveInteger('expiresAfterSeconds', options.expiresAfterSeconds ?? 3600) * 1000
-  const defaultInProgressMs = positiveInteger('inProgressTimeoutMs', options.inProgressTimeoutMs ?? 900_000)
-  const keyOf = compileSelector(options.key)
-  const payloadOf = options.payloadValidation ? compileSelector(options.payloadValidation) : undefined
-  const skipMissing = options.onMissingKey === 'skip'
-  const suffix = `${options.qualifier ? `:${options.qualifier}` : ''}${name ? `.${name}` : ''}#`
-  // Lambda sets the variable before INIT and never changes it; the context's name wins when there is one.
-  const envName = process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'local'
+  const resolved = resolveOptions(options, name)
+  const { store, keyOf, payloadOf, namespaceOf, expiresAfterMs } = resolved
+
+  function payloadHashes(input: TInput): PayloadHashes {
+    const selector = options.payloadValidation
+    if (payloadOf === undefined || selector === undefined)
+      return { current: undefined, formatOne: () => undefined }
+    const selected = payloadOf(input)
+    let formatOne: string | undefined | null = null
+    return {
+      current: hashText(selected.found ? selected.text : 'null'),
+      formatOne() {
+        if (formatOne === null) {
+          const text = formatOneText(selector, input, 'null')
+          formatOne = text === undefined ? undefined : hashText(text)
+        }
+        return formatOne
+      },
+    }
+  }
 
   return {
     async begin(input: TInput, invocation: Invocation): Promise<Begin> {
       const selected = keyOf(input)
       if (!selected.found) {
-        if (skipMissing) return SKIP
+        if (resolved.skipMissing) return SKIP
         throw missingKey(selected)
       }
-      const functionName = options.functionName ?? invocation.functionName ?? envName
-      const key = `${functionName}${suffix}${hashValue(selected.value)}`
-      const payload = payloadOf?.(input)
-      const payloadHash = payload === undefined ? undefined : hashValue(payload.found ? payload.value : null)
-      const at = Math.floor(now())
-      const inProgressExpiry = at + (invocation.remainingMs ?? defaultInProgressMs)
+      const namespace = namespaceOf(invocation.functionName)
+      const key = `${namespace}${hashText(selected.text)}`
+      const payload = payloadHashes(input)
+      const at = resolved.now()
+      const inProgressExpiry = at + resolved.inProgressMs(invocation.remainingMs)
       // The record must outlive its own in-progress window, whatever expiresAfterSeconds says.
       const expiry = Math.max(at + expiresAfterMs, inProgressExpiry)
-      let outcome: Awaited<ReturnType<IdempotencyStore['claim']>>
-      try {
-        outcome = await store.claim({ key, now: at, inProgressExpiry, expiry, payloadHash })
-      } catch (cause) {
-        throw cause instanceof IdempotencyError ? cause : storeUnavailable('claim', cause)
+      const payloadHash = payload.current
+      const request: ClaimRequest = {
+        key,
+        now: at,
+        inProgressExpiry,
+        expiry,
+        payloadHash,
+        keyFormat: KEY_FORMAT,
       }
-      if (outcome.claimed) return { kind: 'run', claim: { key, payloadHash, inProgressExpiry } }
-      const { existing } = outcome
-      if (
-        payloadHash !== undefined &&
-        existing.payloadHash !== undefined &&
-        existing.payloadHash !== payloadHash
-      ) {
-        throw new IdempotencyError(
-          'This idempotency key was already used with a different payload: send a new key for a new request',
-          { code: 'IDEMPOTENCY_PAYLOAD_MISMATCH' },
-        )
+      const outcome = await guarded('claim', () => store.claim(request))
+      if (!outcome.claimed) return { kind: 'duplicate', ...answerFrom(outcome.existing, payload) }
+      if (resolved.readPreviousKeyFormat) {
+        const formatOne = formatOneText(options.key, input)
+        const formatOneKey = formatOne === undefined ? undefined : `${namespace}${hashText(formatOne)}`
+        if (formatOneKey !== undefined && formatOneKey !== key) {
+          const found = await lookUpFormatOne(store, request, formatOneKey, payload)
+          if (found !== undefined) return { kind: 'duplicate', ...found }
+        }
       }
-      if (existing.status === 'IN_PROGRESS') {
-        throw new IdempotencyError(
-          'A request with this idempotency key is still being processed: retry after it finishes',
-          { code: 'IDEMPOTENCY_IN_PROGRESS' },
-        )
-      }
-      if (existing.resultTooLarge) throw resultTooLarge()
-      return {
-        kind: 'duplicate',
-        result: existing.result === undefined ? undefined : JSON.parse(existing.result),
-      }
+      return { kind: 'run', claim: { key, payloadHash, inProgressExpiry } }
     },
 
     async finish(claim: Claim, result: unknown): Promise<void> {
       const json = JSON.stringify(result) as string | undefined
-      const at = Math.floor(now())
-      let outcome: Awaited<ReturnType<IdempotencyStore['complete']>>
-      try {
-        outcome = await store.complete({ ...claim, now: at, expiry: at + expiresAfterMs, result: json })
-      } catch (cause) {
-        throw cause instanceof IdempotencyError ? cause : storeUnavailable('complete', cause)
-      }
+      const at = resolved.now()
+      const request = { ...claim, now: at, expiry: at + expiresAfterMs, result: json, keyFormat: KEY_FORMAT }
+      const outcome = await guarded('complete', () => store.complete(request))
       // The caller still gets its result: the work is done once, and failing now would only trigger a retry
       // that cannot be answered either. Duplicates get IDEMPOTENCY_RESULT_TOO_LARGE; the warning reaches the logs.
       if (!outcome.resultStored) {
@@ -158,14 +171,6 @@ export function createEngine<TInput>(
 
 /** The engine one form uses. */
 export type Engine<TInput> = ReturnType<typeof createEngine<TInput>>
-
-function resultTooLarge(): IdempotencyError {
-  return new IdempotencyError(
-    'The result was too large for the idempotency store and was not kept, so a duplicate cannot be answered: ' +
-      'return a smaller result (e.g. a reference to an S3 object)',
-    { code: 'IDEMPOTENCY_RESULT_TOO_LARGE' },
-  )
-}
 
 /**
  * Runs `fn` once per key: claims, runs, completes; releases when `fn` throws; answers duplicates with the

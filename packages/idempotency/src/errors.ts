@@ -5,6 +5,7 @@ export type IdempotencyErrorCode =
   | 'IDEMPOTENCY_IN_PROGRESS'
   | 'IDEMPOTENCY_PAYLOAD_MISMATCH'
   | 'IDEMPOTENCY_KEY_MISSING'
+  | 'IDEMPOTENCY_KEY_INVALID'
   | 'IDEMPOTENCY_STORE_UNAVAILABLE'
   | 'IDEMPOTENCY_RESULT_TOO_LARGE'
   | 'IDEMPOTENCY_INVALID_OPTION'
@@ -15,6 +16,9 @@ const statusOf: Record<IdempotencyErrorCode, { status: number; expose: boolean }
   IDEMPOTENCY_IN_PROGRESS: { status: 409, expose: true },
   IDEMPOTENCY_PAYLOAD_MISMATCH: { status: 422, expose: true },
   IDEMPOTENCY_KEY_MISSING: { status: 400, expose: true },
+  // A key that cannot be written is most often request-shaped (a body nested too deep); the message names only
+  // the path and the kind of value, so it is safe to show.
+  IDEMPOTENCY_KEY_INVALID: { status: 400, expose: true },
   IDEMPOTENCY_STORE_UNAVAILABLE: { status: 503, expose: false },
   IDEMPOTENCY_RESULT_TOO_LARGE: { status: 500, expose: false },
   IDEMPOTENCY_INVALID_OPTION: { status: 500, expose: false },

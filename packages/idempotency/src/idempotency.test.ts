@@ -192,6 +192,46 @@ describe('idempotency()', () => {
     expect(await handler({ id: 'x' }, createContext())).toEqual({ id: 'x', run: 1 })
   })
 
+  test('two different requests that both lack the fields of an object key are refused, never share a result', async () => {
+    type Charge = { orderId?: string; customer?: string; amount: number }
+    let runs = 0
+    const handler = lambda<Charge>()
+      .use(idempotency<Charge>({ key: (e) => ({ orderId: e.orderId, customer: e.customer }) }))
+      .handler(async (event) => ({ charged: event.amount, run: ++runs }))
+    for (const event of [{ amount: 5 }, { amount: 7, customer: '' }, { amount: 9, orderId: undefined }]) {
+      await expect(handler(event, createContext())).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_KEY_MISSING',
+        status: 400,
+      })
+    }
+    expect(runs).toBe(0)
+    expect(await handler({ amount: 5, orderId: 'o-1' }, createContext())).toEqual({ charged: 5, run: 1 })
+    expect(await handler({ amount: 7, orderId: 'o-2' }, createContext())).toEqual({ charged: 7, run: 2 })
+  })
+
+  test('a key that cannot be canonicalized is IDEMPOTENCY_KEY_INVALID with its path, and the handler does not run', async () => {
+    const cyclic: Record<string, unknown> = { id: 'x' }
+    cyclic.self = cyclic
+    let deep: unknown = 'x'
+    for (let i = 0; i < 10_000; i++) deep = { deeper: deep }
+    let runs = 0
+    const handler = lambda<{ order: unknown }>()
+      .use(idempotency<{ order: unknown }>({ key: ['order'] }))
+      .handler(async () => ++runs)
+    for (const [order, path] of [
+      [{ total: 10n }, ['order', 'total']],
+      [cyclic, ['order', 'self']],
+      [deep, expect.arrayContaining(['order', 'deeper'])],
+    ] as const) {
+      await expect(handler({ order }, createContext())).rejects.toMatchObject({
+        name: 'IdempotencyError',
+        code: 'IDEMPOTENCY_KEY_INVALID',
+        path,
+      })
+    }
+    expect(runs).toBe(0)
+  })
+
   test('rejects a non-positive expiresAfterSeconds when the middleware is made', () => {
     expect(() => idempotency({ key: ['id'], expiresAfterSeconds: 0 })).toThrow(
       expect.objectContaining({ code: 'IDEMPOTENCY_INVALID_OPTION', path: ['expiresAfterSeconds'] }),

@@ -44,6 +44,28 @@ describe('idempotentRecord()', () => {
     expect(counted.calls).toEqual(['claim', 'claim', 'claim', 'complete'])
   })
 
+  test('each record is keyed on its own: an empty key is missing, an unwritable one invalid, the rest run once', async () => {
+    const once = idempotentRecord<{ id: unknown }>({
+      key: (record) => ({ id: record.id }),
+      onMissingKey: 'skip',
+    })
+    const runs: unknown[] = []
+    const records = [{ id: 'a' }, { id: 10n }, { id: 'a' }, { id: Number.NaN }, { id: 'b' }]
+    const outcomes = await Promise.allSettled(
+      records.map((record) => once(record, () => runs.push(record.id))),
+    )
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? 'ok' : outcome.reason.code))).toEqual([
+      'ok',
+      'IDEMPOTENCY_KEY_INVALID',
+      'IDEMPOTENCY_IN_PROGRESS',
+      'ok',
+      'ok',
+    ])
+    // The NaN record had no key and ran unguarded ('skip'); 'skip' never covers an invalid key.
+    expect(runs).toHaveLength(3)
+    expect(runs).toEqual(expect.arrayContaining(['a', Number.NaN, 'b']))
+  })
+
   test("onMissingKey: 'skip' runs records without a key unguarded", async () => {
     const once = idempotentRecord<{ id?: string }>({ key: (record) => record.id, onMissingKey: 'skip' })
     let runs = 0

@@ -1,7 +1,5 @@
 export { type CachedStoreOptions, cachedStore } from './cached-store.ts'
-export { canonicalJson, hashValue } from './canonical-json.ts'
-export { type DynamoDbAttributes, defaultAttributes } from './dynamodb-item.ts'
-export { type DynamoDbStoreOptions, dynamoDbStore } from './dynamodb-store.ts'
+export { canonicalJson, hashValue, MAX_KEY_DEPTH } from './canonical-json.ts'
 export type { Invocation, SharedOptions } from './engine.ts'
 export { IdempotencyError, type IdempotencyErrorCode, isIdempotencyError } from './errors.ts'
 export { type IdempotencyOptions, idempotency } from './idempotency.ts'
@@ -10,6 +8,7 @@ export {
   type IdempotentRecordOptions,
   idempotentRecord,
 } from './idempotent-record.ts'
+export { KEY_FORMAT } from './key-format.ts'
 export { type MakeIdempotentOptions, makeIdempotent } from './make-idempotent.ts'
 export { type MemoryStoreOptions, memoryStore } from './memory-store.ts'
 export type {

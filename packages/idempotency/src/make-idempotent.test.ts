@@ -45,6 +45,26 @@ describe('makeIdempotent()', () => {
     })
   })
 
+  test('a key of BigInts, cycles or functions is IDEMPOTENCY_KEY_INVALID with its path; the function does not run', async () => {
+    let calls = 0
+    const fn = makeIdempotent(async (_order: { id: unknown }) => ++calls, {
+      key: (order) => ({ id: order.id }),
+    })
+    const cyclic: Record<string, unknown> = {}
+    cyclic.again = cyclic
+    await expect(fn({ id: 1n })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID', path: ['id'] })
+    await expect(fn({ id: cyclic })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_INVALID',
+      path: ['id', 'again'],
+    })
+    await expect(fn({ id: () => 'o-1' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_INVALID',
+      path: ['id'],
+    })
+    await expect(fn({ id: '' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_MISSING' })
+    expect(calls).toBe(0)
+  })
+
   test("keys are namespaced by the function's name, so two wrapped functions never share records", async () => {
     const keys: string[] = []
     const inner = memoryStore()

@@ -14,10 +14,15 @@ export interface MakeIdempotentOptions<TArgs extends readonly unknown[]> extends
   readonly name?: string
 }
 
+// Paths read from the first argument. Anything that is not a selector is passed on for the engine to refuse
+// with IDEMPOTENCY_INVALID_OPTION (JavaScript callers can pass anything).
 const overArgs = <TArgs extends readonly unknown[]>(
   selector: ((...args: TArgs) => unknown) | readonly string[],
-): ((args: TArgs) => unknown) | readonly string[] =>
-  typeof selector === 'function' ? (args) => selector(...args) : selector.map((path) => `0.${path}`)
+): ((args: TArgs) => unknown) | readonly string[] => {
+  if (typeof selector === 'function') return (args) => selector(...args)
+  if (!Array.isArray(selector)) return selector
+  return selector.map((path) => (typeof path === 'string' && path !== '' ? `0.${path}` : path))
+}
 
 /**
  * Wraps any async function so that it runs once per key: a repeated call with a completed key resolves with the

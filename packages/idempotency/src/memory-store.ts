@@ -1,5 +1,5 @@
 import { createLru } from './lru.ts'
-import { positiveInteger } from './options-check.ts'
+import { checkNumber } from './options-check.ts'
 import { type IdempotencyRecord, type IdempotencyStore, isReplaceable } from './record.ts'
 
 const STORED = { resultStored: true } as const
@@ -26,16 +26,17 @@ export interface MemoryStoreOptions {
  *   .handler(charge)
  */
 export function memoryStore({ maxEntries = 1000 }: MemoryStoreOptions = {}): IdempotencyStore {
-  const records = createLru<IdempotencyRecord>(positiveInteger('maxEntries', maxEntries))
+  const records = createLru<IdempotencyRecord>(checkNumber('maxEntries', maxEntries))
   return {
-    claim: async function memoryClaim({ key, now, inProgressExpiry, expiry, payloadHash }) {
+    claim: async function memoryClaim({ key, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
       const existing = records.get(key)
       if (existing !== undefined && !isReplaceable(existing, now)) return { claimed: false, existing }
-      records.set(key, { status: 'IN_PROGRESS', expiry, inProgressExpiry, payloadHash })
+      records.set(key, { status: 'IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat })
       return { claimed: true }
     },
-    complete: async function memoryComplete({ key, expiry, inProgressExpiry, payloadHash, result }) {
-      records.set(key, { status: 'COMPLETED', expiry, inProgressExpiry, payloadHash, result })
+    complete: async function memoryComplete(request) {
+      const { key, expiry, inProgressExpiry, payloadHash, result, keyFormat } = request
+      records.set(key, { status: 'COMPLETED', expiry, inProgressExpiry, payloadHash, result, keyFormat })
       return STORED
     },
     release: async function memoryRelease(key) {

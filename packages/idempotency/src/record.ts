@@ -19,6 +19,8 @@ export interface IdempotencyRecord {
   readonly result?: string | undefined
   /** The result was too large for the store and was not kept (DynamoDB's 400 KB item limit). */
   readonly resultTooLarge?: boolean | undefined
+  /** The key format the record was written in (`KEY_FORMAT`); `undefined` for records written before 0.2 (format 1). */
+  readonly keyFormat?: number | undefined
 }
 
 /** A claim: take the key unless a live record holds it. */
@@ -29,6 +31,8 @@ export interface ClaimRequest {
   readonly inProgressExpiry: number
   readonly expiry: number
   readonly payloadHash?: string | undefined
+  /** The key format to store with the record; stores keep it and return it as {@link IdempotencyRecord.keyFormat}. */
+  readonly keyFormat?: number | undefined
 }
 
 /** What a claim gives: the key, or the live record that holds it. */
@@ -44,6 +48,8 @@ export interface CompleteRequest {
   readonly result: string | undefined
   readonly payloadHash?: string | undefined
   readonly inProgressExpiry: number
+  /** The key format to store with the record (as in {@link ClaimRequest.keyFormat}). */
+  readonly keyFormat?: number | undefined
 }
 
 /** `resultStored: false` when the store kept the record COMPLETED but could not keep the result (too large). */

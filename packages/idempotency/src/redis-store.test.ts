@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { redisStore } from './redis-store.ts'
 import { storeAcceptance } from './test-support/acceptance.ts'
+import { anyValueProperty, forms, keyPairProperty } from './test-support/key-oracle.ts'
 import { boundedRedis, countRedisCalls, startRedis, type TestServer } from './test-support/servers.ts'
 
 let server: TestServer
@@ -20,6 +22,22 @@ afterAll(async () => {
     spare.client.disconnect()
     await spare.server.stop()
   }
+})
+
+describe.each(Object.entries(forms))('%s on Redis under hostile keys', (_name, form) => {
+  test('two keys share a result exactly when they mean the same key (property, 50 runs)', async () => {
+    await fc.assert(
+      keyPairProperty(form, () => redisStore({ client, prefix: 'oracle:' })),
+      { numRuns: 50 },
+    )
+  })
+
+  test('any value as a key gets a result or an IdempotencyError (property, 50 runs)', async () => {
+    await fc.assert(
+      anyValueProperty(form, () => redisStore({ client, prefix: 'any:' })),
+      { numRuns: 50 },
+    )
+  })
 })
 
 describe('redisStore: acceptance', () => {

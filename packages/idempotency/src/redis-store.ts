@@ -1,14 +1,24 @@
 import { createHash } from 'node:crypto'
-import type { Redis } from 'ioredis'
 import type { IdempotencyRecord, IdempotencyStore } from './record.ts'
 
 /**
- * The ioredis calls the store makes; an ioredis `Redis` (or `Cluster`) fits.
+ * The four calls the store makes, in ioredis' call shape: an ioredis `Redis` or `Cluster` fits. Written out
+ * rather than taken from ioredis' types, so these declarations do not need ioredis (an optional peer) installed
+ * and any client with these methods (or an adapter) fits too.
  *
  * @example
  * const client: RedisClientLike = new Redis({ commandTimeout: 1000 })
  */
-export type RedisClientLike = Pick<Redis, 'evalsha' | 'eval' | 'set' | 'del'>
+export interface RedisClientLike {
+  /** `EVALSHA sha1 numKeys key… arg…`: resolves with the script's reply; rejects with `NOSCRIPT…` if unknown. */
+  evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
+  /** `EVAL script numKeys key… arg…`: runs the script and caches it on the server. */
+  eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
+  /** `SET key value PX ms`. */
+  set(key: string, value: string, expiryMode: 'PX', milliseconds: string): Promise<unknown>
+  /** `DEL key`. */
+  del(key: string): Promise<unknown>
+}
 
 /**
  * Options of {@link redisStore}.
@@ -23,19 +33,22 @@ export interface RedisStoreOptions {
   readonly prefix?: string
 }
 
-// A record is one string: a header line `STATUS EXPIRY_MS IN_PROGRESS_EXPIRY_MS PAYLOAD_HASH|-` then the result
-// JSON, so the claim script reads the header without decoding the result.
+// A record is one string: a header line `STATUS EXPIRY_MS IN_PROGRESS_EXPIRY_MS PAYLOAD_HASH|- [KEY_FORMAT]` then
+// the result JSON, so the claim script reads the header without decoding the result. Records written before key
+// formats were recorded have no KEY_FORMAT (format 1).
 const encode = (
   status: string,
   expiry: number,
   ipExpiry: number,
   payloadHash: string | undefined,
+  keyFormat: number | undefined,
   data = '',
-) => `${status} ${expiry} ${ipExpiry} ${payloadHash ?? '-'}\n${data}`
+) =>
+  `${status} ${expiry} ${ipExpiry} ${payloadHash ?? '-'}${keyFormat === undefined ? '' : ` ${keyFormat}`}\n${data}`
 
 function decode(value: string): IdempotencyRecord {
   const newline = value.indexOf('\n')
-  const [status, expiry, ipExpiry, payloadHash] = value.slice(0, newline).split(' ')
+  const [status, expiry, ipExpiry, payloadHash, keyFormat] = value.slice(0, newline).split(' ')
   const data = value.slice(newline + 1)
   return {
     status: status === 'COMPLETED' ? 'COMPLETED' : 'IN_PROGRESS',
@@ -43,6 +56,7 @@ function decode(value: string): IdempotencyRecord {
     inProgressExpiry: Number(ipExpiry),
     payloadHash: payloadHash === '-' ? undefined : payloadHash,
     result: data === '' ? undefined : data,
+    keyFormat: keyFormat === undefined ? undefined : Number(keyFormat),
   }
 }
 
@@ -73,22 +87,26 @@ const ttl = (expiry: number, now: number) => String(Math.max(1, Math.ceil(expiry
  */
 export function redisStore({ client, prefix = '' }: RedisStoreOptions): IdempotencyStore {
   async function runClaim(key: string, args: [string, string, string]): Promise<string | null> {
+    let reply: unknown
     try {
-      return (await client.evalsha(CLAIM_SHA, 1, key, ...args)) as string | null
+      reply = await client.evalsha(CLAIM_SHA, 1, key, ...args)
     } catch (error) {
       // Redis forgot the script (first use, restart, SCRIPT FLUSH): send it once in full, which caches it again.
       if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
-      return (await client.eval(CLAIM, 1, key, ...args)) as string | null
+      reply = await client.eval(CLAIM, 1, key, ...args)
     }
+    // The script returns the holding record (a string), or false, which Redis replies as nil.
+    return typeof reply === 'string' ? reply : null
   }
   return {
-    claim: async function redisClaim({ key, now, inProgressExpiry, expiry, payloadHash }) {
-      const record = encode('IN_PROGRESS', expiry, inProgressExpiry, payloadHash)
+    claim: async function redisClaim({ key, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
+      const record = encode('IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat)
       const holding = await runClaim(prefix + key, [record, String(now), ttl(expiry, now)])
       return holding === null ? { claimed: true } : { claimed: false, existing: decode(holding) }
     },
-    complete: async function redisComplete({ key, now, expiry, inProgressExpiry, payloadHash, result }) {
-      const record = encode('COMPLETED', expiry, inProgressExpiry, payloadHash, result)
+    complete: async function redisComplete(request) {
+      const { key, now, expiry, inProgressExpiry, payloadHash, keyFormat, result } = request
+      const record = encode('COMPLETED', expiry, inProgressExpiry, payloadHash, keyFormat, result)
       await client.set(prefix + key, record, 'PX', ttl(expiry, now))
       return STORED
     },

@@ -8,6 +8,8 @@ import { registerHooks } from 'node:module'
 const resolved = []
 registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); resolved.push(r.url); return r } })
 const init = await import(process.argv[1])
+const ssm = await import(process.argv[2])
+await import(process.argv[3])
 init.once(() => 1)()
 init.awaitInit({ caches: {} })
 await init.cached(() => 1, { ttlMs: 1000 })()
@@ -15,16 +17,18 @@ const sdk = () => resolved.filter((url) => url.includes('@aws-sdk/')).length
 const before = sdk()
 const clientConfig = { endpoint: 'http://127.0.0.1:9', region: 'us-east-1', maxAttempts: 1,
   credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }
-await init.ssmParameters(['/a'], { ttlMs: 1000, clientConfig })().catch(() => {})
+await ssm.ssmParameters(['/a'], { ttlMs: 1000, clientConfig })().catch(() => {})
 console.log(JSON.stringify({ before, after: sdk() }))
 `
 
 describe('@sluice/init entry point', () => {
-  test('once, cached and awaitInit load no AWS SDK code; ssmParameters loads it on first use', async () => {
-    const entry = new URL('./index.ts', import.meta.url).href
+  test('importing every entry and using once, cached and awaitInit loads no AWS SDK code; ssmParameters loads it on first use', async () => {
+    const entries = ['./index.ts', './ssm.ts', './secrets.ts'].map(
+      (entry) => new URL(entry, import.meta.url).href,
+    )
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--input-type=module', '-e', script, entry],
+      ['--input-type=module', '-e', script, ...entries],
       {
         timeout: 15_000,
       },

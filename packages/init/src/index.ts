@@ -11,14 +11,6 @@ export type { CachedOptions, RefreshMode } from './cached-options.ts'
 export { type Clock, monotonicClock } from './clock.ts'
 export { InitError, type InitErrorCode, type InitErrorOptions } from './errors.ts'
 export { type Once, type OnceState, once } from './once.ts'
-export { type SecretOptions, type SecretValue, secret } from './secret.ts'
-export {
-  getSsmParameters,
-  SSM_BATCH_SIZE,
-  type SsmParametersOptions,
-  type SsmValues,
-  ssmParameters,
-} from './ssm-parameters.ts'
 export {
   emitInitWarning,
   INIT_LIMIT_MS,

@@ -1,7 +1,9 @@
 import { lambda } from '@sluice/core'
 import { createClock, createContext, invoke, TIMEOUT_ERROR_TYPE } from '@sluice/testing'
 import { expect, test } from 'vitest'
+import { hashText } from '../canonical-json.ts'
 import { idempotency } from '../idempotency.ts'
+import { KEY_FORMAT } from '../key-format.ts'
 import type { IdempotencyStore } from '../record.ts'
 
 /** What a store's test file hands the shared acceptance tests. */
@@ -175,6 +177,45 @@ export function storeAcceptance(harness: StoreHarness): void {
     expect(harness.calls() - before).toBe(2)
     await handler(order, context())
     expect(harness.calls() - before).toBe(3)
+  })
+
+  test('records keep their key format; a record written by 0.1.x (format 1, none stored) answers after the upgrade', async () => {
+    const store = harness.store()
+    const { orderId } = freshOrder()
+    const times = () => ({
+      now: clock.now(),
+      inProgressExpiry: clock.now() + 60_000,
+      expiry: clock.now() + 3_600_000,
+    })
+    await store.claim({ key: `format-${orderId}`, ...times(), keyFormat: KEY_FORMAT })
+    expect(await store.claim({ key: `format-${orderId}`, ...times() })).toMatchObject({
+      claimed: false,
+      existing: { status: 'IN_PROGRESS', keyFormat: KEY_FORMAT },
+    })
+    await store.complete({ key: `format-${orderId}`, ...times(), result: '1', keyFormat: KEY_FORMAT })
+    expect(await store.claim({ key: `format-${orderId}`, ...times() })).toMatchObject({
+      claimed: false,
+      existing: { status: 'COMPLETED', keyFormat: KEY_FORMAT },
+    })
+
+    // What 0.1.x hashed for { orderId, coupon: null }: sorted JSON with the null member kept.
+    const formatOneKey = `orders#${hashText(`{"coupon":null,"orderId":"${orderId}"}`)}`
+    await store.claim({ key: formatOneKey, ...times() })
+    await store.complete({ key: formatOneKey, ...times(), result: '{"charged":10}' })
+    const runs = counted()
+    type Charge = { orderId: string; coupon: string | null }
+    const handler = lambda<Charge>()
+      .use(
+        idempotency<Charge>({
+          key: (o) => ({ orderId: o.orderId, coupon: o.coupon }),
+          store,
+          now: clock.now,
+        }),
+      )
+      .handler(async () => ({ charged: 20, run: runs.count() }))
+    expect(await handler({ orderId, coupon: null }, context())).toEqual({ charged: 10 })
+    expect(await handler({ orderId, coupon: null }, context())).toEqual({ charged: 10 })
+    expect(runs.runs()).toBe(0)
   })
 
   if (harness.freezable) {
