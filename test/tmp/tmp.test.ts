@@ -53,6 +53,7 @@ describe('@sluice/tmp through the real aws-lambda-ric', () => {
     expect(last.scratch).not.toBe(first.scratch)
     expect(last.warnings).toEqual(['TMP_STRAYS_DELETED'])
     expect(readdirSync(tmpDirOf())).toEqual(['assets'])
-    expect(readdirSync(join(tmpDirOf(), 'assets')).sort()).toEqual(['chart.svg', 'logo.svg'])
+    // The cache's marker (and journal) beside the two files it wrote.
+    expect(readdirSync(join(tmpDirOf(), 'assets')).sort()).toEqual(['.sluice-cache', 'chart.svg', 'logo.svg'])
   })
 })

@@ -1,92 +1,159 @@
-import { lstat, mkdir, readdir, unlink } from 'node:fs/promises'
+import { lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isKeyName } from './cache-key.ts'
+import { compact, type Journal, readJournal, type Written } from './cache-journal.ts'
 import { isMissing } from './remove.ts'
 
-/** Prefix of the files `put()` writes before renaming them into place. */
+/**
+ * Prefix of the files `put()` writes before renaming them into place (`.put-<16 hex>`).
+ *
+ * @example
+ * join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`)
+ */
 export const TEMP_PREFIX = '.put-'
+/** Names only this package gives to its temporary files: the rebuild may remove these and nothing else unindexed. */
+const OWN_TEMP = /^\.(put-|sluice-cache\.new-)[0-9a-f]{16}$/
 
 /**
- * Sizes of the cached files by key, least recently used first (a Map keeps insertion order, so a use is a
+ * The files the cache wrote, by key (size and inode), least recently used first (a Map keeps insertion order, so a use is a
  * delete and a set), and their total.
  *
  * @example
  * const index = new LruIndex()
- * index.set('a', 10); index.set('b', 5); index.touch('a')
+ * index.set('a', { ino: '11', size: 10 }); index.set('b', { ino: '12', size: 5 }); index.touch('a')
  * index.oldest() // 'b'
  */
 export class LruIndex {
-  readonly #sizes = new Map<string, number>()
+  readonly #entries = new Map<string, Written>()
   #total = 0
 
   get total(): number {
     return this.#total
   }
 
-  has(key: string): boolean {
-    return this.#sizes.has(key)
+  /** How many entries there are. */
+  get size(): number {
+    return this.#entries.size
+  }
+
+  get(key: string): Written | undefined {
+    return this.#entries.get(key)
+  }
+
+  /** Every entry, least recently used first. */
+  entries(): IterableIterator<[string, Written]> {
+    return this.#entries.entries()
   }
 
   /** Marks `key` as just used; false when it is not indexed. */
   touch(key: string): boolean {
-    const size = this.#sizes.get(key)
-    if (size === undefined) return false
-    this.#sizes.delete(key)
-    this.#sizes.set(key, size)
+    const entry = this.#entries.get(key)
+    if (entry === undefined) return false
+    this.#entries.delete(key)
+    this.#entries.set(key, entry)
     return true
   }
 
-  set(key: string, size: number): void {
+  set(key: string, entry: Written): void {
     this.delete(key)
-    this.#sizes.set(key, size)
-    this.#total += size
+    this.#entries.set(key, entry)
+    this.#total += entry.size
   }
 
   delete(key: string): boolean {
-    const size = this.#sizes.get(key)
-    if (size === undefined) return false
-    this.#sizes.delete(key)
-    this.#total -= size
+    const entry = this.#entries.get(key)
+    if (entry === undefined) return false
+    this.#entries.delete(key)
+    this.#total -= entry.size
     return true
   }
 
   /** The least recently used key other than `except`. */
   oldest(except?: string): string | undefined {
-    for (const key of this.#sizes.keys()) if (key !== except) return key
+    for (const key of this.#entries.keys()) if (key !== except) return key
     return undefined
   }
 }
 
 /**
- * Rebuilds the index from the cache directory (created if missing) after a cold start: regular files named like
- * keys, ordered by mtime (`get()` touches it). Temporary files of a `put()` that was killed, and links, which a
- * cache must never hand out, are removed.
+ * Whether the file at `path` is still the one the cache wrote: a regular file with the recorded inode and size.
+ *
+ * @example
+ * if (await isOurs(join(dir, key), entry)) await unlink(join(dir, key))
+ */
+export async function isOurs(path: string, entry: Written): Promise<boolean> {
+  const stats = await lstat(path, { bigint: true }).catch((error: unknown) => {
+    ignoreMissing(error)
+    return undefined
+  })
+  if (!stats?.isFile()) return false
+  return String(stats.ino) === entry.ino && Number(stats.size) === entry.size
+}
+
+/** A temporary file untouched this long belongs to a killed `put()`: a live one writes at least every chunk. */
+const ABANDONED_AFTER_MS = 60_000
+
+/**
+ * Removes temporary files of killed writes: names only this package makes, regular files, untouched for a minute
+ * (so a `put()` still streaming in another cache on the same directory keeps its file).
+ */
+async function removeAbandonedTemps(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || !OWN_TEMP.test(entry.name)) continue
+    const path = join(dir, entry.name)
+    const stats = await lstat(path).catch(() => undefined)
+    if (stats?.isFile() && stats.mtimeMs < Date.now() - ABANDONED_AFTER_MS)
+      await unlink(path).catch(ignoreMissing)
+  }
+}
+
+/** The journal's entries whose file is still the one written, with its mtime (the last use). */
+async function stillWritten(dir: string, journal: Journal | undefined) {
+  const found: Array<{ key: string; entry: Written; usedAt: number }> = []
+  for (const [key, entry] of journal?.written ?? []) {
+    const stats = await lstat(join(dir, key), { bigint: true }).catch(() => undefined)
+    if (!stats?.isFile() || String(stats.ino) !== entry.ino || Number(stats.size) !== entry.size) continue
+    found.push({ key, entry, usedAt: Number(stats.mtimeMs) })
+  }
+  return found
+}
+
+/**
+ * Rewrites the journal of `dir` to the files it records that are still there, when it is mostly history (more
+ * than twice as many lines as entries, plus 64). Housekeeping: a failure (another cache compacting at the same
+ * moment) costs nothing, so it never throws.
+ *
+ * @example
+ * await compactJournal('/tmp/assets')
+ */
+export async function compactJournal(dir: string, journal?: Journal): Promise<void> {
+  try {
+    const read = journal ?? (await readJournal(dir))
+    if (read === undefined || read.lines <= 2 * read.written.size + 64) return
+    const found = await stillWritten(dir, read)
+    await compact(dir, read.id, new Map(found.map(({ key, entry }) => [key, entry])))
+  } catch {
+    // Left as it is: the next compaction tries again.
+  }
+}
+
+/**
+ * Rebuilds the index of a cache directory after a cold start from its journal, not from what lies on disk: an
+ * entry counts only while the file under its key is still the regular file with the inode and size the cache
+ * recorded, so a file another library put there, or a link planted under a key, is never indexed, handed out or
+ * evicted. Order is by mtime (`get()` touches it). Temporary files of a killed `put()` or compaction (names only
+ * this package makes) are removed; the journal is compacted when mostly history.
  *
  * @example
  * const index = await loadIndex('/tmp/assets')
  */
-export async function loadIndex(dir: string): Promise<LruIndex> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  const found: Array<{ key: string; size: number; usedAt: number }> = []
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    const ours = isKeyName(entry.name) || entry.name.startsWith(TEMP_PREFIX)
-    if (!ours || entry.isDirectory()) continue
-    if (entry.isSymbolicLink() || entry.name.startsWith(TEMP_PREFIX)) {
-      await unlink(path).catch(ignoreMissing)
-      continue
-    }
-    if (!entry.isFile()) continue
-    try {
-      const stats = await lstat(path)
-      found.push({ key: entry.name, size: stats.size, usedAt: stats.mtimeMs })
-    } catch (error) {
-      ignoreMissing(error)
-    }
-  }
+export async function loadIndex(dir: string, journal?: Journal): Promise<LruIndex> {
+  const read = journal ?? (await readJournal(dir))
+  const found = await stillWritten(dir, read)
+  await removeAbandonedTemps(dir)
   found.sort((a, b) => a.usedAt - b.usedAt)
   const index = new LruIndex()
-  for (const { key, size } of found) index.set(key, size)
+  for (const { key, entry } of found) index.set(key, entry)
+  await compactJournal(dir, read)
   return index
 }
 

@@ -1,4 +1,4 @@
-import { SluiceError, type SluiceErrorOptions } from '@sluice/core'
+import { type OptionChecks, optionChecks, SluiceError, type SluiceErrorOptions } from '@sluice/core'
 
 /**
  * Stable codes of {@link TmpError}:
@@ -10,6 +10,8 @@ import { SluiceError, type SluiceErrorOptions } from '@sluice/core'
  * - `TMP_SCRATCH_UNSAFE`: the scratch directory could not be created as a fresh private directory;
  * - `TMP_INVALID_KEY`: a `tmpCache` key that is not a plain file name;
  * - `TMP_CACHE_ENTRY_TOO_LARGE`: a `tmpCache` value larger than the cache's `maxBytes`;
+ * - `TMP_CACHE_DIR_UNSAFE`: the `tmpCache` directory exists but was not created by a `tmpCache` (no marker), is not
+ *   a directory, or a link is on its way from the tmp root;
  * - `TMP_INVALID_OPTION`: an option of `tmp()` or `tmpCache()` has a value that cannot work (`path` names it).
  */
 export type TmpErrorCode =
@@ -20,6 +22,7 @@ export type TmpErrorCode =
   | 'TMP_SCRATCH_UNSAFE'
   | 'TMP_INVALID_KEY'
   | 'TMP_CACHE_ENTRY_TOO_LARGE'
+  | 'TMP_CACHE_DIR_UNSAFE'
   | 'TMP_INVALID_OPTION'
 
 /** Options of {@link TmpError}. */
@@ -53,18 +56,14 @@ export class TmpError extends SluiceError {
 export const quote = (value: string): string =>
   JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value)
 
-/** Throws `TMP_INVALID_OPTION` for option `name` unless `ok`. */
-export function checkOption(ok: boolean, name: string, what: string): void {
-  if (!ok) {
-    throw new TmpError(`Invalid option \`${name}\`: ${what}`, { code: 'TMP_INVALID_OPTION', path: [name] })
-  }
-}
-
-/** Throws `TMP_INVALID_OPTION` unless `value` is a finite number ≥ 0 (of `unit`: bytes, ms). */
-export function checkAmount(value: unknown, name: string, unit: string): void {
-  checkOption(
-    typeof value === 'number' && Number.isFinite(value) && value >= 0,
-    name,
-    `pass a number of ${unit} ≥ 0 (got ${String(value)})`,
-  )
-}
+/**
+ * The option checks of `tmp()` and `tmpCache()` (core's shared ones): a refused option throws a {@link TmpError}
+ * `TMP_INVALID_OPTION` whose message names the option and the value, with `path: [option]`.
+ *
+ * @example
+ * const maxBytes = tmpOptions.number('maxBytes', input.maxBytes, { integer: true, min: 1 })
+ * tmpOptions.check(typeof input.warn === 'function', 'warn', input.warn, 'a function')
+ */
+export const tmpOptions: OptionChecks = optionChecks(
+  (message, option) => new TmpError(message, { code: 'TMP_INVALID_OPTION', path: [option] }),
+)

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path'
-import { checkOption } from './errors.ts'
+import { tmpOptions } from './errors.ts'
 
 /**
  * What the sweeps and the stray check must leave alone in the root: top-level names (`'assets'`), simple globs
@@ -36,7 +36,12 @@ const topLevelName = (root: string, path: string): string | undefined => {
  */
 export function keepMatcher(keep: Keep, root: string): (name: string) => boolean {
   if (typeof keep === 'function') return keep
-  checkOption(Array.isArray(keep), 'keep', 'pass an array of names, globs, paths or RegExps, or a function')
+  tmpOptions.check(
+    Array.isArray(keep),
+    'keep',
+    keep,
+    'an array of names, globs, paths or RegExps, or a function',
+  )
   const names = new Set<string>()
   const patterns: RegExp[] = []
   for (const item of keep) {
@@ -47,8 +52,7 @@ export function keepMatcher(keep: Keep, root: string): (name: string) => boolean
     } else if (typeof item === 'string' && item.length > 0) {
       if (/[*?]/.test(item)) patterns.push(globToRegExp(item))
       else names.add(item)
-    } else
-      checkOption(false, 'keep', `items are names, globs, absolute paths or RegExps; got ${String(item)}`)
+    } else tmpOptions.check(false, 'keep', item, 'items that are names, globs, absolute paths or RegExps')
   }
   // search() ignores lastIndex, so a /g or /y RegExp gives the same answer every time.
   return function isKept(name) {

@@ -1,4 +1,4 @@
-import { checkAmount, checkOption } from './errors.ts'
+import { tmpOptions } from './errors.ts'
 import type { Keep } from './keep.ts'
 import type { TmpWarnFn } from './warn.ts'
 
@@ -55,7 +55,12 @@ export interface ResolvedTmpOptions {
  * resolveTmpOptions({ strays: 'delete' }).staleAfterMs // 900000
  */
 export function resolveTmpOptions(options: TmpOptions): ResolvedTmpOptions {
-  checkOption(typeof options === 'object' && options !== null, 'options', 'pass an object (or nothing)')
+  tmpOptions.check(
+    typeof options === 'object' && options !== null,
+    'options',
+    options,
+    'an object (or nothing)',
+  )
   const {
     root,
     prefix = DEFAULT_PREFIX,
@@ -66,29 +71,39 @@ export function resolveTmpOptions(options: TmpOptions): ResolvedTmpOptions {
     minFreeBytes = 0,
     warn,
   } = options
-  checkOption(
-    root === undefined || (typeof root === 'string' && root.length > 0),
+  tmpOptions.check(
+    root === undefined || (typeof root === 'string' && root.length > 0 && !root.includes('\0')),
     'root',
-    'pass a directory path',
+    root,
+    'a directory path',
   )
-  checkOption(
+  tmpOptions.check(
     typeof prefix === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(prefix),
     'prefix',
-    'use 1 to 64 letters, digits, ".", "_" or "-"',
+    prefix,
+    '1 to 64 letters, digits, ".", "_" or "-"',
   )
-  checkOption(['warn', 'delete', 'ignore'].includes(strays), 'strays', "pass 'warn', 'delete' or 'ignore'")
-  checkOption(
+  tmpOptions.check(
+    ['warn', 'delete', 'ignore'].includes(strays),
+    'strays',
+    strays,
+    "'warn', 'delete' or 'ignore'",
+  )
+  tmpOptions.check(
     typeof keep === 'function' || Array.isArray(keep),
     'keep',
-    'pass an array of names, globs, paths or RegExps, or a function',
+    keep,
+    'an array of names, globs, paths or RegExps, or a function',
   )
-  checkAmount(staleAfterMs, 'staleAfterMs', 'ms')
-  checkAmount(sweepBelowBytes, 'sweepBelowBytes', 'bytes')
-  checkAmount(minFreeBytes, 'minFreeBytes', 'bytes')
-  checkOption(
+  // Whole numbers: a fraction of a byte or ms means a unit mix-up, and NaN or Infinity would disable a check silently.
+  tmpOptions.number('staleAfterMs', staleAfterMs, { integer: true, min: 0 })
+  tmpOptions.number('sweepBelowBytes', sweepBelowBytes, { integer: true, min: 0 })
+  tmpOptions.number('minFreeBytes', minFreeBytes, { integer: true, min: 0 })
+  tmpOptions.check(
     warn === undefined || typeof warn === 'function',
     'warn',
-    'pass a function (message, details) => void',
+    warn,
+    'a function (message, details) => void',
   )
   return { root, prefix, strays, keep, staleAfterMs, sweepBelowBytes, minFreeBytes, warn }
 }

@@ -1,8 +1,9 @@
 import {
-  existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   unlinkSync,
   utimesSync,
@@ -21,6 +22,8 @@ afterEach(() => {
 })
 
 const bytes = (size: number, fill = 1) => Buffer.alloc(size, fill)
+/** The cache directory's entries other than its marker. */
+const entries = (dir: string) => readdirSync(dir).filter((name) => name !== '.sluice-cache')
 
 describe('tmpCache()', () => {
   test('put then get returns a path holding the value; a miss is undefined', async () => {
@@ -40,7 +43,7 @@ describe('tmpCache()', () => {
     await cache.put('c', bytes(100))
     await cache.get('a')
     await cache.put('d', bytes(150))
-    expect(readdirSync(cache.dir).sort()).toEqual(['a', 'd'])
+    expect(entries(cache.dir).sort()).toEqual(['a', 'd'])
     expect(await cache.get('b')).toBeUndefined()
     expect(await cache.bytesUsed()).toBe(250)
     await cache.put('a', bytes(10))
@@ -71,8 +74,10 @@ describe('tmpCache()', () => {
             model = [...model.filter((entry) => entry.key !== step.key), { key: step.key, size: step.size }]
             while (model.reduce((sum, entry) => sum + entry.size, 0) > maxBytes) model.splice(0, 1)
           }
-          expect(treeBytes(cache.dir)).toBeLessThanOrEqual(maxBytes)
-          expect(readdirSync(cache.dir).sort()).toEqual(model.map((entry) => entry.key).sort())
+          expect(treeBytes(cache.dir) - statSync(join(cache.dir, '.sluice-cache')).size).toBeLessThanOrEqual(
+            maxBytes,
+          )
+          expect(entries(cache.dir).sort()).toEqual(model.map((entry) => entry.key).sort())
         }
       }),
       { numRuns: 60 },
@@ -87,7 +92,7 @@ describe('tmpCache()', () => {
       throw new Error('connection reset')
     }
     await expect(cache.put('model', failing())).rejects.toThrow('connection reset')
-    expect(readdirSync(cache.dir)).toEqual(['model'])
+    expect(entries(cache.dir)).toEqual(['model'])
     expect(readFileSync((await cache.get('model')) ?? '', 'utf8')).toBe('version 1')
   })
 
@@ -108,10 +113,10 @@ describe('tmpCache()', () => {
     await expect(cache.put('big', Readable.from([bytes(60), bytes(60)]))).rejects.toMatchObject({
       code: 'TMP_CACHE_ENTRY_TOO_LARGE',
     })
-    expect(readdirSync(cache.dir)).toEqual([])
+    expect(entries(cache.dir)).toEqual([])
   })
 
-  test('a cold start rebuilds the index from the directory, oldest use first, and drops temporary files and links', async () => {
+  test('a cold start rebuilds the index from the journal, oldest use first; only files the cache wrote count', async () => {
     const dir = join(makeRoot(), 'c')
     const outside = makeRoot()
     writeFileSync(join(outside, 'precious.txt'), 'keep me')
@@ -122,17 +127,22 @@ describe('tmpCache()', () => {
     utimesSync(join(dir, 'b'), at(3), at(3))
     utimesSync(join(dir, 'c'), at(2), at(2))
     writeFileSync(join(dir, '.put-0123456789abcdef'), 'half a file from a killed put')
+    utimesSync(join(dir, '.put-0123456789abcdef'), at(2), at(2))
     symlinkSync(join(outside, 'precious.txt'), join(dir, 'planted'))
+    writeFileSync(join(dir, 'someone-elses-file'), bytes(500))
+    utimesSync(join(dir, 'someone-elses-file'), at(10), at(10))
     mkdirSync(join(dir, 'someone-elses-dir'))
 
     const cold = tmpCache({ dir, maxBytes: 300 })
     expect(await cold.bytesUsed()).toBe(300)
+    expect(await cold.get('planted')).toBeUndefined()
+    expect(await cold.get('someone-elses-file')).toBeUndefined()
     await cold.put('d', bytes(100))
-    expect(readdirSync(dir).sort()).toEqual(['a', 'c', 'd', 'someone-elses-dir'])
+    expect(entries(dir).sort()).toEqual(['a', 'c', 'd', 'planted', 'someone-elses-dir', 'someone-elses-file'])
     expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('keep me')
   })
 
-  test('a link planted under a key is never handed out', async () => {
+  test('a link or file planted under a key is never handed out, nor removed', async () => {
     const outside = makeRoot()
     writeFileSync(join(outside, 'secret'), 'x')
     const cache = tmpCache({ dir: join(makeRoot(), 'c'), maxBytes: 100 })
@@ -140,8 +150,11 @@ describe('tmpCache()', () => {
     unlinkSync(path)
     symlinkSync(join(outside, 'secret'), path)
     expect(await cache.get('k')).toBeUndefined()
-    expect(existsSync(path)).toBe(false)
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
     expect(readFileSync(join(outside, 'secret'), 'utf8')).toBe('x')
+    await expect(cache.put('k', 'v2')).rejects.toMatchObject({ code: 'TMP_CACHE_DIR_UNSAFE', target: path })
+    expect(await cache.delete('k')).toBe(false)
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
   })
 
   test('getOrFetch fetches once for concurrent misses and not at all on a hit', async () => {

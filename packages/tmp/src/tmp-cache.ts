@@ -1,20 +1,22 @@
-import { randomBytes } from 'node:crypto'
-import type { Stats } from 'node:fs'
-import { lstat, lutimes, mkdir, open, rename, unlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { ignoreMissing, type LruIndex, loadIndex, TEMP_PREFIX } from './cache-index.ts'
+import { lstat, lutimes, rename, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type CacheDir, cacheDirPath, checkCacheDir, openCacheDir } from './cache-dir.ts'
+import { compactJournal, ignoreMissing, isOurs, type LruIndex, loadIndex } from './cache-index.ts'
+import { readJournal, readMarkerId, record } from './cache-journal.ts'
 import { checkKey } from './cache-key.ts'
-import { checkAmount, checkOption, TmpError } from './errors.ts'
+import { type CacheData, writeTemp } from './cache-write.ts'
+import { TmpError, tmpOptions } from './errors.ts'
 
-/** What `put()` stores: bytes, a string (UTF-8), or a stream of either (a Node `Readable`, a web `ReadableStream`). */
-export type CacheData = string | Uint8Array | AsyncIterable<Uint8Array | string>
+export type { CacheData } from './cache-write.ts'
 
 /** Options of {@link tmpCache}. */
 export interface TmpCacheOptions {
-  /** Absolute, or relative to `os.tmpdir()` (read on first use, so the runtime's TMPDIR applies). */
+  /**
+   * Strictly inside the tmp root (`os.tmpdir()`, read on first use, so the runtime's TMPDIR applies): relative to
+   * it, or absolute inside it. Created by the cache; an existing directory the cache did not create is refused.
+   */
   readonly dir?: string
-  /** Most bytes the cached files may take together; least recently used files are evicted past it. */
+  /** Most bytes the cached files may take together (a whole number ≥ 1); least recently used files are evicted past it. */
   readonly maxBytes: number
 }
 
@@ -39,18 +41,14 @@ export interface TmpCache {
   bytesUsed(): Promise<number>
 }
 
-async function* chunksOf(data: CacheData): AsyncIterable<Uint8Array> {
-  if (typeof data === 'string') yield Buffer.from(data)
-  else if (data instanceof Uint8Array) yield data
-  else for await (const chunk of data) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-}
-
 /**
  * The "cache static assets in /tmp" pattern, done safely: a cross-invocation file cache with a size cap and
  * least-recently-used eviction. Writes are atomic (a temporary file renamed into place), so a killed invocation
- * never leaves half a file under a key. The index lives in memory and is rebuilt from the directory (mtimes) on
- * a cold start. Keys are plain file names (`TMP_INVALID_KEY` otherwise). Create it at module scope; it touches
- * the disk only when used.
+ * never leaves half a file under a key. The cache owns only a directory it created (strictly inside the tmp root,
+ * marked with a random id; anything else is refused) and removes only files it wrote (its journal records each
+ * one's inode), so a `dir` pointing at someone else's files can never make it delete them. The index lives in
+ * memory and is rebuilt from the journal on a cold start. Keys are plain file names (`TMP_INVALID_KEY`
+ * otherwise). Create it at module scope; it touches the disk only when used.
  *
  * @example
  * const models = tmpCache({ dir: 'models', maxBytes: 300 * 1024 ** 2 })
@@ -62,60 +60,75 @@ async function* chunksOf(data: CacheData): AsyncIterable<Uint8Array> {
  *   })
  */
 export function tmpCache(options: TmpCacheOptions): TmpCache {
-  checkOption(typeof options === 'object' && options !== null, 'options', 'pass { maxBytes, dir? }')
+  tmpOptions.check(typeof options === 'object' && options !== null, 'options', options, '{ maxBytes, dir? }')
   const { dir: dirOption = 'sluice-cache', maxBytes } = options
-  checkAmount(maxBytes, 'maxBytes', 'bytes')
-  checkOption(maxBytes > 0, 'maxBytes', 'pass a number of bytes > 0')
-  checkOption(typeof dirOption === 'string' && dirOption.length > 0, 'dir', 'pass a directory path')
+  tmpOptions.number('maxBytes', maxBytes, { integer: true, min: 1 })
+  checkCacheDir(dirOption)
   let dir: string | undefined
-  let index: Promise<LruIndex> | undefined
+  let opened: Promise<{ dir: CacheDir; index: LruIndex }> | undefined
   const fetching = new Map<string, Promise<string>>()
+  // Journal lines this cache appended since it last compacted: a warm container must not grow it without bound.
+  let appended = 0
 
   const resolveDir = (): string => {
-    dir ??= resolve(tmpdir(), dirOption)
+    dir ??= cacheDirPath(dirOption)
     return dir
   }
-  const load = (): Promise<LruIndex> => {
-    index ??= loadIndex(resolveDir()).catch((error: unknown) => {
-      index = undefined
+  const load = () => {
+    opened ??= (async () => {
+      const cacheDir = await openCacheDir(dirOption)
+      const journal = await readJournal(cacheDir.path)
+      return {
+        dir: cacheDir,
+        index: await loadIndex(cacheDir.path, journal?.id === cacheDir.id ? journal : undefined),
+      }
+    })().catch((error: unknown) => {
+      opened = undefined
       throw error
     })
-    return index
+    return opened
+  }
+  /** Before writing: the directory must still be the one the cache opened (not removed, not replaced). */
+  const current = async () => {
+    const seen = load()
+    const state = await seen
+    if ((await readMarkerId(state.dir.path)) === state.dir.id) return state
+    if (opened === seen) opened = undefined
+    return load()
   }
 
-  async function write(temp: string, data: CacheData, key: string): Promise<number> {
-    const tooLarge = () =>
-      new TmpError(
-        `The value for cache key ${JSON.stringify(key)} is larger than the cache (${maxBytes} bytes)`,
-        {
-          code: 'TMP_CACHE_ENTRY_TOO_LARGE',
-          target: key,
-        },
-      )
-    if (data instanceof Uint8Array && data.byteLength > maxBytes) throw tooLarge()
-    const file = await open(temp, 'wx', 0o600)
-    let size = 0
-    try {
-      for await (const chunk of chunksOf(data)) {
-        size += chunk.byteLength
-        if (size > maxBytes) throw tooLarge()
-        await file.writeFile(chunk)
-      }
-    } catch (error) {
-      await file.close()
-      await unlink(temp).catch(ignoreMissing)
-      throw error
-    }
-    await file.close()
-    return size
+  const tooLarge = (key: string) => () =>
+    new TmpError(
+      `The value for cache key ${JSON.stringify(key)} is larger than the cache (${maxBytes} bytes)`,
+      {
+        code: 'TMP_CACHE_ENTRY_TOO_LARGE',
+        target: key,
+      },
+    )
+
+  /** Whether `key` may be written: nothing there, or a file this cache (or one sharing the directory) wrote. */
+  async function free(base: string, index: LruIndex, key: string): Promise<boolean> {
+    const path = join(base, key)
+    const own = index.get(key)
+    if (own !== undefined && (await isOurs(path, own))) return true
+    if ((await lstat(path).catch(() => undefined)) === undefined) return true
+    const shared = (await readJournal(base))?.written.get(key)
+    return shared !== undefined && (await isOurs(path, shared))
   }
 
-  async function evict(lru: LruIndex, keep: string): Promise<void> {
-    const base = resolveDir()
+  /** Evicts least recently used entries until within `maxBytes`; how many. */
+  async function evict(base: string, lru: LruIndex, keep: string): Promise<number> {
+    let evicted = 0
     for (let victim = lru.oldest(keep); lru.total > maxBytes && victim; victim = lru.oldest(keep)) {
+      evicted += 1
+      const entry = lru.get(victim)
       lru.delete(victim)
-      await unlink(join(base, victim)).catch(ignoreMissing)
+      const path = join(base, victim)
+      // Only the file the cache wrote: one put there since by anyone else stays.
+      if (entry && (await isOurs(path, entry))) await unlink(path).catch(ignoreMissing)
+      await record(base, victim)
     }
+    return evicted
   }
 
   const cache: TmpCache = {
@@ -124,40 +137,45 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
     },
     get: async function tmpCacheGet(key) {
       checkKey(key)
-      const lru = await load()
-      if (!lru.has(key)) return undefined
-      const path = join(resolveDir(), key)
-      let stats: Stats
-      try {
-        stats = await lstat(path)
-      } catch (error) {
-        ignoreMissing(error)
-        lru.delete(key)
+      const { dir: cacheDir, index } = await load()
+      const entry = index.get(key)
+      if (entry === undefined) return undefined
+      const path = join(cacheDir.path, key)
+      // Never hand out what the cache did not write (a link or file planted under a key): its author chose it.
+      if (!(await isOurs(path, entry))) {
+        index.delete(key)
         return undefined
       }
-      if (!stats.isFile()) {
-        // Never hand out a link (or anything else planted under a key): whoever planted it chose its target.
-        lru.delete(key)
-        if (stats.isSymbolicLink()) await unlink(path).catch(ignoreMissing)
-        return undefined
-      }
-      // The mtime carries the LRU order over a cold start, when the index is rebuilt from the directory.
+      // The mtime carries the LRU order over a cold start, when the index is rebuilt.
       const now = new Date()
       await lutimes(path, now, now).catch(ignoreMissing)
-      lru.touch(key)
+      index.touch(key)
       return path
     },
     put: async function tmpCachePut(key, data) {
       checkKey(key)
-      const lru = await load()
-      const base = resolveDir()
-      await mkdir(base, { recursive: true, mode: 0o700 })
-      const temp = join(base, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`)
-      const size = await write(temp, data, key)
+      const { dir: cacheDir, index } = await current()
+      const base = cacheDir.path
       const path = join(base, key)
+      if (!(await free(base, index, key))) {
+        throw new TmpError(
+          `The cache directory holds ${path}, which the cache did not write: it is left alone`,
+          {
+            code: 'TMP_CACHE_DIR_UNSAFE',
+            target: path,
+          },
+        )
+      }
+      const { temp, written } = await writeTemp(base, data, maxBytes, tooLarge(key))
       await rename(temp, path)
-      lru.set(key, size)
-      await evict(lru, key)
+      await record(base, key, written)
+      index.set(key, written)
+      const evicted = await evict(base, index, key)
+      appended += 1 + evicted
+      if (appended > 2 * index.size + 64) {
+        appended = 0
+        await compactJournal(base)
+      }
       return path
     },
     getOrFetch: async function tmpCacheGetOrFetch(key, fetcher) {
@@ -170,18 +188,19 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
     },
     delete: async function tmpCacheDelete(key) {
       checkKey(key)
-      const lru = await load()
-      const had = lru.delete(key)
-      try {
-        await unlink(join(resolveDir(), key))
-        return true
-      } catch (error) {
-        ignoreMissing(error)
-        return had
-      }
+      const { dir: cacheDir, index } = await load()
+      const entry = index.get(key)
+      if (entry === undefined) return false
+      index.delete(key)
+      const path = join(cacheDir.path, key)
+      const ours = await isOurs(path, entry)
+      if (ours) await unlink(path).catch(ignoreMissing)
+      await record(cacheDir.path, key)
+      appended += 1
+      return ours
     },
     bytesUsed: async function tmpCacheBytesUsed() {
-      return (await load()).total
+      return (await load()).index.total
     },
   }
   return cache

@@ -155,8 +155,14 @@ describe('tmp()', () => {
       [{ strays: 'shred' }, 'strays'],
       [{ prefix: '../x' }, 'prefix'],
       [{ minFreeBytes: -1 }, 'minFreeBytes'],
+      [{ minFreeBytes: 1.5 }, 'minFreeBytes'],
+      [{ minFreeBytes: Number.POSITIVE_INFINITY }, 'minFreeBytes'],
       [{ sweepBelowBytes: Number.NaN }, 'sweepBelowBytes'],
+      [{ sweepBelowBytes: Number.NEGATIVE_INFINITY }, 'sweepBelowBytes'],
       [{ staleAfterMs: '15m' }, 'staleAfterMs'],
+      [{ staleAfterMs: 0.5 }, 'staleAfterMs'],
+      [{ staleAfterMs: -1 }, 'staleAfterMs'],
+      [{ root: 'a\0b' }, 'root'],
       [{ root: '' }, 'root'],
       [{ keep: 'assets' }, 'keep'],
       [{ warn: 'console' }, 'warn'],
@@ -170,6 +176,10 @@ describe('tmp()', () => {
       }
       expect(caught).toBeInstanceOf(TmpError)
       expect(caught).toMatchObject({ code: 'TMP_INVALID_OPTION', path: [path] })
+      // The message names the option and the value given.
+      const value = Object.values(options)[0]
+      expect((caught as Error).message).toContain(`\`${path}\``)
+      if (typeof value === 'number') expect((caught as Error).message).toContain(`got ${String(value)}`)
     }
   })
 

@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { lifecycleOf, type Middleware, type MiddlewareRequest } from '@sluice/core'
 import { ensureSpace } from './budget.ts'
+import { openRoot, sweepRoot, sweptMessage } from './container-root.ts'
+import { onGuardFired } from './guard-cleanup.ts'
 import { keepMatcher } from './keep.ts'
-import { sweepLeftovers } from './leftovers.ts'
 import { resolveTmpOptions, type TmpOptions } from './options.ts'
 import { openScratch, type Scratch, type ScratchHandle } from './scratch.ts'
 import { handleStrays } from './strays.ts'
@@ -27,18 +27,26 @@ interface Invocation {
   readonly before: ReadonlySet<string> | undefined
   /** Past this epoch ms Lambda has killed the invocation, so its after/onError hooks will never run. */
   deadline: number
-  readonly context: TmpRequest['context']
+  readonly request: TmpRequest
+  /** Unregisters the scratch's removal from the deadline guard, if there is one. */
+  unguard: () => void
 }
 
 type TmpRequest = MiddlewareRequest<{ context: { tmp: Scratch } }>
 
-const sweptMessage = (what: string, root: string, names: string[]) =>
-  `Removed ${names.length} ${what} from ${root}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`
+/**
+ * Ended without tmp's `after`/`onError`: past its deadline, or a middleware answered early (middy then marks the
+ * request with `earlyResponse` and skips the hooks after it). Never true for an invocation still running.
+ */
+const hasEnded = (invocation: Invocation, now: number): boolean =>
+  invocation.deadline <= now || 'earlyResponse' in invocation.request
 
 /**
  * /tmp hygiene for one handler: each invocation gets `context.tmp`, a private scratch directory (random name,
- * mode 0700, created on first use) that is removed when the invocation ends — on success, on error, and after a
- * timeout at the next invocation or cold start. Entries the invocation leaves in the root outside the scratch are
+ * mode 0700, created on first use) that is removed when the invocation ends — on success, on error, when a
+ * `@sluice/timeout` guard answers (through `context.timeout.onCleanup`), after an early response at the next
+ * invocation, and after a hard kill at the next cold start. No invocation starts while a scratch of an ended one
+ * is left (this process's leftovers are swept before the handler). Entries the invocation leaves in the root outside the scratch are
  * reported or removed (`strays`), stale entries are swept when space is low, and `minFreeBytes` refuses to start
  * with too little space (`TMP_NO_SPACE`). Use it first (outermost), and keep caches with `keep`.
  *
@@ -57,25 +65,15 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
   const { prefix, strays, staleAfterMs, sweepBelowBytes, minFreeBytes } = settings
   let container: Container | undefined
   const invocations = new WeakMap<object, Invocation>()
-  // Invocations whose scratch exists: the ones a killed invocation can leave behind.
+  // Invocations whose scratch exists: the ones an invocation that ends without our hooks can leave behind.
   const withScratch = new Set<Invocation>()
+  // A scratch was made since the root was last swept: work an ended invocation left running may re-create it.
+  let unswept = false
   const warnFor = (request: TmpRequest): TmpWarnFn => warnerFor(settings.warn, request.context)
-
-  function startContainer(warn: TmpWarnFn): Container {
-    const root = resolve(settings.root ?? tmpdir())
-    mkdirSync(root, { recursive: true, mode: 0o700 })
-    const swept = sweepLeftovers(root, prefix, readdirSync(root))
-    if (swept.length > 0) {
-      warn(sweptMessage('leftover scratch directories', root, swept), {
-        code: 'TMP_LEFTOVERS_SWEPT',
-        paths: swept.map((name) => join(root, name)),
-      })
-    }
-    return { root, isKept: keepMatcher(settings.keep, root), listing: undefined }
-  }
 
   function close(invocation: Invocation, warn: TmpWarnFn): void {
     const path = invocation.handle.path
+    invocation.unguard()
     try {
       const removed = invocation.handle.close()
       withScratch.delete(invocation)
@@ -102,22 +100,25 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     }
   }
 
-  /** Removes the scratch of invocations past their deadline (killed: no hook ran); true if it removed any. */
-  function sweepAbandoned(now: number, warn: TmpWarnFn): boolean {
+  /** Closes an invocation that ended without our hooks; a late `after` of its chain then finds nothing to do. */
+  function abandon(invocation: Invocation, warn: TmpWarnFn): void {
+    invocations.delete(invocation.request.context)
+    close(invocation, warn)
+  }
+
+  /** Removes the scratch of invocations that ended without our hooks; true if it removed any. */
+  function sweepEnded(now: number, warn: TmpWarnFn): boolean {
     const swept: string[] = []
     for (const invocation of withScratch) {
-      if (invocation.deadline > now || !invocation.handle.path) continue
+      if (!invocation.handle.path || !hasEnded(invocation, now)) continue
       swept.push(invocation.handle.path)
-      close(invocation, warn)
+      abandon(invocation, warn)
     }
     if (swept.length > 0) {
-      warn(
-        `Removed the scratch directories of ${swept.length} timed-out invocation(s): ${swept.join(', ')}`,
-        {
-          code: 'TMP_LEFTOVERS_SWEPT',
-          paths: swept,
-        },
-      )
+      warn(`Removed the scratch directories of ${swept.length} ended invocation(s): ${swept.join(', ')}`, {
+        code: 'TMP_LEFTOVERS_SWEPT',
+        paths: swept,
+      })
     }
     return swept.length > 0
   }
@@ -159,10 +160,19 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     before: function tmpBefore(request) {
       const warn = warnFor(request)
       const now = Date.now()
-      container ??= startContainer(warn)
+      let names: Set<string> | undefined
+      if (!container) {
+        const opened = openRoot(settings.root, prefix, warn)
+        container = { root: opened.root, isKept: keepMatcher(settings.keep, opened.root), listing: undefined }
+        names = opened.names
+      }
       const { root, isKept, listing } = container
       container.listing = undefined
-      const abandoned = sweepAbandoned(now, warn)
+      sweepEnded(now, warn)
+      if (unswept && !names) {
+        names = sweepRoot(root, prefix, warn)
+        unswept = withScratch.size > 0
+      }
       const stale = ensureSpace({ root, prefix, staleAfterMs, isKept, now, sweepBelowBytes, minFreeBytes })
       if (stale.length > 0) {
         warn(sweptMessage('stale entries (free space was low)', root, stale), {
@@ -170,16 +180,27 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
           paths: stale.map((name) => join(root, name)),
         })
       }
-      const fresh = listing === undefined || abandoned || stale.length > 0
+      const before =
+        strays === 'ignore'
+          ? undefined
+          : stale.length > 0
+            ? new Set(readdirSync(root))
+            : (names ?? listing ?? new Set(readdirSync(root)))
       const invocation: Invocation = {
         handle: openScratch(root, prefix, function scratchCreated() {
           // The deadline is absolute, so reading it now (only for invocations that use their scratch) is exact.
-          invocation.deadline = lifecycleOf(invocation.context).deadline
+          invocation.deadline = lifecycleOf(request.context).deadline
           withScratch.add(invocation)
+          unswept = true
+          // A guard that answers for a hung chain runs no after/onError hook of ours: remove the scratch then.
+          invocation.unguard = onGuardFired(request.context, function removeScratchOnTimeout() {
+            abandon(invocation, warn)
+          })
         }),
-        before: strays === 'ignore' ? undefined : fresh ? new Set(readdirSync(root)) : listing,
+        before,
         deadline: Number.POSITIVE_INFINITY,
-        context: request.context,
+        request,
+        unguard: () => {},
       }
       invocations.set(request.context, invocation)
       request.context.tmp = invocation.handle.scratch
