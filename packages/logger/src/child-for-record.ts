@@ -1,7 +1,8 @@
-import type { Logger } from 'pino'
 import { attributeCorrelationId } from './correlation-id.ts'
 import { rootInfo } from './create-logger.ts'
+import { attempt, capField, MAX_FIELD_LENGTH } from './field-cap.ts'
 import { sluiceFields } from './fields.ts'
+import type { Logger } from './logger-type.ts'
 
 type Fields = Record<string, unknown>
 
@@ -30,7 +31,8 @@ export const recordIdOf = (record: unknown): string | undefined => {
 /**
  * A child logger for one batch record: bound to its id (`recordId`, or `record_id` with Powertools names) and,
  * when the record carries an `x-correlation-id` message attribute the invocation's logger does not already
- * have, to that correlation id. Buffering and sampling follow the invocation's logger.
+ * have, to that correlation id (both cut to the root's `maxFieldLength`). Buffering and sampling follow the
+ * invocation's logger. A record of any shape is fine: what cannot be read is left out.
  *
  * @example
  * for (const record of event.Records) {
@@ -39,11 +41,19 @@ export const recordIdOf = (record: unknown): string | undefined => {
  * }
  */
 export const childForRecord = (log: Logger, record: unknown): Logger => {
-  const fields = rootInfo(log)?.fields ?? sluiceFields
+  const info = rootInfo(log)
+  const fields = info?.fields ?? sluiceFields
+  const max = info?.maxFieldLength ?? MAX_FIELD_LENGTH
   const bindings: Fields = {}
-  const id = recordIdOf(record)
+  const id = capField(
+    attempt(() => recordIdOf(record)),
+    max,
+  )
   if (id !== undefined) bindings[fields.recordId] = id
-  const correlationId = attributeCorrelationId(record)
+  const correlationId = capField(
+    attempt(() => attributeCorrelationId(record)),
+    max,
+  )
   if (correlationId !== undefined && log.bindings()[fields.correlationId] === undefined) {
     bindings[fields.correlationId] = correlationId
   }

@@ -1,10 +1,15 @@
-import { type DestinationStream, type Logger, pino } from 'pino'
+import { type DestinationStream, pino } from 'pino'
 import { prettyDestination, stdoutDestination, wantsPretty } from './destination.ts'
+import { errorShape } from './error-shape.ts'
+import { loggerOptionChecks } from './errors.ts'
+import { MAX_FIELD_LENGTH } from './field-cap.ts'
 import { type FieldNames, type FieldStyle, fieldNames } from './fields.ts'
 import { type LevelName, resolveLevel } from './levels.ts'
 import { LineRouter } from './line-router.ts'
-import { powertoolsError } from './powertools-error.ts'
-import { DEFAULT_REDACT_KEYS, keyRedactor, REDACTED } from './redact.ts'
+import type { Logger } from './logger-type.ts'
+import { REDACTED, secretKeyMatcher } from './redact.ts'
+import { guardBindings, safeLogMethod } from './safe-log.ts'
+import { safeBindings } from './safe-value.ts'
 
 /** Options of {@link createLogger}: everything about the container's root logger. */
 export interface CreateLoggerOptions {
@@ -15,10 +20,15 @@ export interface CreateLoggerOptions {
   /** `sluice` (default) or `powertools`: Powertools Logger's field names and level spelling. */
   readonly fieldNames?: FieldStyle
   /**
-   * More to redact: `keys` (names matched in any case at any of the first 5 levels, added to the defaults) and
-   * `paths` (pino redact paths, exact). `false` turns redaction off, defaults included.
+   * More to redact: `keys` (names matched in any case and spelling, at any depth, added to the defaults) and
+   * `paths` (pino redact paths, exact). `false` turns key redaction off, defaults included.
    */
   readonly redact?: RedactOptions | false
+  /**
+   * Longest value of a field copied from the event or environment (correlation id, record id, trace id);
+   * longer ones are cut and end with `…`. Whole number ≥ 16, default 256.
+   */
+  readonly maxFieldLength?: number
   /** Pretty-print (pino-pretty). Default: `SLUICE_LOG_PRETTY`, else whether stdout is a terminal. */
   readonly pretty?: boolean
   /** Where lines go. Default: synchronous stdout. Must write synchronously (Lambda freezes after the response). */
@@ -29,7 +39,7 @@ export interface CreateLoggerOptions {
 
 /** What to redact besides the defaults. */
 export interface RedactOptions {
-  /** Key names, compared case-insensitively, at any of the first 5 levels of a logged object. */
+  /** Key names, compared ignoring case and `-` `_` `.`, at any depth of a logged object or bindings. */
   readonly keys?: readonly string[]
   /** pino redact paths (`'user.ssn'`, `'items[*].card'`), exact case. */
   readonly paths?: readonly string[]
@@ -39,6 +49,8 @@ export interface RedactOptions {
 export interface RootInfo {
   readonly fields: FieldNames
   readonly router: LineRouter
+  /** See {@link CreateLoggerOptions.maxFieldLength}. */
+  readonly maxFieldLength: number
 }
 
 /** Where a root logger keeps its {@link RootInfo}; children inherit it. */
@@ -66,6 +78,8 @@ const isoTimestamp = (key: string): (() => string) => {
   }
 }
 
+const keepShaped = (value: unknown): unknown => value
+
 const serviceName = (options: CreateLoggerOptions, style: FieldStyle): string | undefined =>
   options.service ??
   (process.env.POWERTOOLS_SERVICE_NAME || undefined) ??
@@ -73,7 +87,8 @@ const serviceName = (options: CreateLoggerOptions, style: FieldStyle): string | 
 
 /**
  * A root pino logger for this container: JSON lines (level label, ISO `timestamp`), written synchronously to
- * stdout, default redactions on, level by Lambda's precedence. Call it once at module scope; the `logger()`
+ * stdout, secret keys redacted at any depth, level by Lambda's precedence. Its log methods, `child()` and
+ * `setBindings()` (and those of every logger made from it) never throw, whatever they are given. Call it once at module scope; the `logger()`
  * middleware makes one per container for you when you don't pass `root`.
  *
  * @example
@@ -83,14 +98,26 @@ const serviceName = (options: CreateLoggerOptions, style: FieldStyle): string | 
 export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
   const style = options.fieldNames ?? 'sluice'
   const fields = fieldNames(style)
+  const maxFieldLength = loggerOptionChecks.number(
+    'maxFieldLength',
+    options.maxFieldLength ?? MAX_FIELD_LENGTH,
+    {
+      integer: true,
+      min: 16,
+    },
+  )
   const { level, warnings } = resolveLevel(options.level)
   const pretty = options.pretty ?? wantsPretty()
   const target = options.destination ?? stdoutDestination()
   const router = new LineRouter(pretty ? prettyDestination(fields, target, options.pretty === true) : target)
-  const service = serviceName(options, style)
-  const base = { ...(service === undefined ? {} : { service }), ...options.base }
   const redact = options.redact === false ? undefined : options.redact
   const paths = redact?.paths ?? []
+  const safety = {
+    isSecret: options.redact === false ? () => false : secretKeyMatcher(redact?.keys ?? []),
+    error: errorShape(style),
+  }
+  const service = serviceName(options, style)
+  const base = safeBindings({ ...(service === undefined ? {} : { service }), ...options.base }, safety)
   const root = pino(
     {
       level,
@@ -98,18 +125,16 @@ export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
       messageKey: fields.message,
       errorKey: fields.error,
       timestamp: isoTimestamp(fields.timestamp),
-      formatters: {
-        level: (label) => ({ level: fields.levelLabel(label) }),
-        ...(options.redact === false
-          ? {}
-          : { log: keyRedactor([...DEFAULT_REDACT_KEYS, ...(redact?.keys ?? [])]) }),
-      },
+      formatters: { level: (label) => ({ level: fields.levelLabel(label) }) },
+      // Errors are shaped (and redacted) with everything else in the log-method hook.
+      serializers: { err: keepShaped },
+      hooks: { logMethod: safeLogMethod({ ...safety, errorKey: fields.error, messageKey: fields.message }) },
       ...(paths.length > 0 ? { redact: { paths: [...paths], censor: REDACTED } } : {}),
-      ...(style === 'powertools' ? { serializers: { error: powertoolsError } } : {}),
     },
     router,
   )
-  const info: RootInfo = { fields, router }
+  guardBindings(root, safety)
+  const info: RootInfo = { fields, router, maxFieldLength }
   Object.defineProperty(root, ROOT, { value: info })
   for (const warning of warnings) root.warn(warning)
   return root

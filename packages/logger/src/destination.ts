@@ -1,20 +1,23 @@
 import { createRequire } from 'node:module'
 import { isatty } from 'node:tty'
-import { type DestinationStream, pino } from 'pino'
+import type { DestinationStream } from 'pino'
 import { LoggerError } from './errors.ts'
+import { syncFdDestination } from './fd-destination.ts'
 import type { FieldNames } from './fields.ts'
+import type { LogDestination } from './logger-type.ts'
 
 let stdout: DestinationStream | undefined
 
 /**
- * The container's one stdout destination: synchronous writes to fd 1, because Lambda freezes the process as
- * soon as the response is sent and a line waiting in a buffer may never be written.
+ * The container's one stdout destination: synchronous writes to fd 1 ({@link syncFdDestination}), because
+ * Lambda freezes the process as soon as the response is sent and a line waiting in a buffer may never be
+ * written.
  *
  * @example
  * stdoutDestination().write('{"msg":"hello"}\n')
  */
-export const stdoutDestination = (): DestinationStream => {
-  stdout ??= pino.destination({ fd: 1, sync: true })
+export const stdoutDestination = (): LogDestination => {
+  stdout ??= syncFdDestination(1)
   return stdout
 }
 

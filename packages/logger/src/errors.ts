@@ -1,9 +1,9 @@
-import { SluiceError } from '@sluice/core'
+import { optionChecks, SluiceError } from '@sluice/core'
 
 /** Stable codes of {@link LoggerError}. */
 export type LoggerErrorCode =
   | 'INVALID_LOG_LEVEL'
-  | 'INVALID_SAMPLE_RATE'
+  | 'LOGGER_INVALID_OPTION'
   | 'INVALID_BUFFER_OPTION'
   | 'INVALID_OMIT_PATH'
   | 'INVALID_LOGGER_OPTIONS'
@@ -14,7 +14,7 @@ export type LoggerErrorCode =
  * scope), never while an invocation logs; `path` names the option.
  *
  * @example
- * logger({ sampleRate: 2 }) // throws LoggerError, code INVALID_SAMPLE_RATE, path ['sampleRate']
+ * logger({ sampleRate: 2 }) // throws LoggerError, code LOGGER_INVALID_OPTION, path ['sampleRate']
  */
 export class LoggerError extends SluiceError {
   override name = 'LoggerError'
@@ -24,3 +24,15 @@ export class LoggerError extends SluiceError {
     super(message, { code, path })
   }
 }
+
+/**
+ * The logger's numeric and shape option checks (core's shared rules): a refused option throws
+ * `LOGGER_INVALID_OPTION` with the message naming option and value and `path` the option's (`buffer.maxLines`
+ * gives `['buffer', 'maxLines']`).
+ *
+ * @example
+ * loggerOptionChecks.number('sampleRate', 2, { min: 0, max: 1 }) // throws LOGGER_INVALID_OPTION
+ */
+export const loggerOptionChecks = optionChecks(
+  (message, option) => new LoggerError('LOGGER_INVALID_OPTION', message, option.split('.')),
+)

@@ -1,4 +1,4 @@
-import { LoggerError } from './errors.ts'
+import { LoggerError, loggerOptionChecks } from './errors.ts'
 import { type LevelName, levelValue, parseLevel } from './levels.ts'
 
 /** Log buffering: lines below the level are kept per invocation and written only if it fails. */
@@ -22,19 +22,10 @@ export interface BufferLimits {
   readonly flushOnErrorLog: boolean
 }
 
-const positiveInteger = (value: number, name: string): number => {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new LoggerError('INVALID_BUFFER_OPTION', `buffer.${name} ${value} must be a whole number from 1`, [
-      'buffer',
-      name,
-    ])
-  }
-  return value
-}
-
 /**
  * Applies the buffer defaults (level debug, 200 lines, 20480 characters, flush on error lines); `false` or
- * `undefined` turns buffering off.
+ * `undefined` turns buffering off. `maxLines` and `maxBytes` must be whole numbers ≥ 1
+ * (`LOGGER_INVALID_OPTION`); a level that keeps nothing (`silent`) is `INVALID_BUFFER_OPTION`.
  *
  * @example
  * bufferLimits(true)?.maxLines // 200
@@ -42,6 +33,12 @@ const positiveInteger = (value: number, name: string): number => {
 export const bufferLimits = (options: boolean | BufferOptions | undefined): BufferLimits | undefined => {
   if (options === undefined || options === false) return undefined
   const given = options === true ? {} : options
+  loggerOptionChecks.check(
+    typeof given === 'object' && given !== null,
+    'buffer',
+    given,
+    'true, false or { level, maxLines, maxBytes, flushOnErrorLog }',
+  )
   const level = parseLevel(given.level ?? 'debug')
   if (level === undefined || level === 'silent') {
     throw new LoggerError(
@@ -53,8 +50,11 @@ export const bufferLimits = (options: boolean | BufferOptions | undefined): Buff
   return {
     level,
     levelValue: levelValue(level),
-    maxLines: positiveInteger(given.maxLines ?? 200, 'maxLines'),
-    maxBytes: positiveInteger(given.maxBytes ?? 20_480, 'maxBytes'),
+    maxLines: loggerOptionChecks.number('buffer.maxLines', given.maxLines ?? 200, { integer: true, min: 1 }),
+    maxBytes: loggerOptionChecks.number('buffer.maxBytes', given.maxBytes ?? 20_480, {
+      integer: true,
+      min: 1,
+    }),
     flushOnErrorLog: given.flushOnErrorLog ?? true,
   }
 }

@@ -19,7 +19,13 @@ export interface InvocationLines {
   open: boolean
   /** True while the buffer is being written out, so the router lets every line through. */
   draining: boolean
+  /** True once the invocation is known to fail (an error, a 5xx response, the timeout guard): lines go out at once. */
+  failed: boolean
+  /** Called when a line is kept, until it returns true: registers the flush with a guard that came later. */
+  watch: (() => boolean) | undefined
 }
+
+type Flushable = DestinationStream & { flush?: (callback: (error?: Error) => void) => void }
 
 type WithInvocation = { [INVOCATION]?: InvocationLines }
 
@@ -52,21 +58,29 @@ export class LineRouter implements DestinationStream {
       return
     }
     const state = this.lastLogger?.[INVOCATION]
-    if (state === undefined || state.draining) {
+    if (state === undefined || state.draining || state.failed) {
       this.destination.write(line)
       return
     }
     const level = this.lastLevel
     if (level >= state.threshold) {
-      if (level >= ERROR && state.buffer.limits.flushOnErrorLog && state.buffer.size > 0) this.flush(state)
+      if (level >= ERROR && state.buffer.limits.flushOnErrorLog && state.buffer.size > 0) this.drain(state)
       this.destination.write(line)
     } else if (state.open) {
       state.buffer.push(line)
+      if (state.watch?.()) state.watch = undefined
     }
   }
 
+  /** pino's `logger.flush(cb)` lands here: flush the real destination when it can (sonic-boom does). */
+  flush(callback?: (error?: Error) => void): void {
+    const destination: Flushable = this.destination
+    if (typeof destination.flush === 'function') destination.flush(callback ?? (() => {}))
+    else callback?.()
+  }
+
   /** Writes out an invocation's kept lines, oldest first, after a warn line when some were dropped. */
-  flush(state: InvocationLines): void {
+  drain(state: InvocationLines): void {
     state.draining = true
     try {
       const dropped = state.buffer.dropped

@@ -1,7 +1,7 @@
-import type { Logger } from 'pino'
 import type { CreateLoggerOptions } from './create-logger.ts'
-import { LoggerError } from './errors.ts'
+import { LoggerError, loggerOptionChecks } from './errors.ts'
 import { type BufferLimits, type BufferOptions, bufferLimits } from './line-buffer.ts'
+import type { Logger } from './logger-type.ts'
 import { parseOmitPaths } from './omit.ts'
 
 /** Log a payload (`true`) or log it without some dot paths (`{ omit: ['body', 'headers.cookie'] }`). */
@@ -41,14 +41,7 @@ const sampleRateOf = (option: number | undefined): number => {
     const fromEnv = Number(process.env.POWERTOOLS_LOGGER_SAMPLE_RATE ?? '')
     return process.env.POWERTOOLS_LOGGER_SAMPLE_RATE && fromEnv >= 0 && fromEnv <= 1 ? fromEnv : 0
   }
-  if (typeof option !== 'number' || !(option >= 0 && option <= 1)) {
-    throw new LoggerError(
-      'INVALID_SAMPLE_RATE',
-      `sampleRate ${option} must be a number from 0 to 1 (0.1 = one invocation in ten)`,
-      ['sampleRate'],
-    )
-  }
-  return option
+  return loggerOptionChecks.number('sampleRate', option, { min: 0, max: 1 })
 }
 
 const payload = (option: PayloadLogging | undefined, name: string) => {
@@ -73,9 +66,11 @@ export const loggerSettings = (options: LoggerOptions): LoggerSettings => {
       )
     }
   }
+  const random = options.random ?? Math.random
+  loggerOptionChecks.check(typeof random === 'function', 'random', random, 'a function returning [0, 1)')
   return {
     sampleRate: sampleRateOf(options.sampleRate),
-    random: options.random ?? Math.random,
+    random,
     buffer: bufferLimits(options.buffer),
     logEvent: payload(options.logEvent, 'logEvent'),
     logResponse: payload(options.logResponse, 'logResponse'),

@@ -1,11 +1,15 @@
 import { lambda } from '@sluice/core'
-import type { Logger } from 'pino'
+import type { Logger as PinoLogger } from 'pino'
 import { describe, expectTypeOf, test } from 'vitest'
 import { childForRecord } from './child-for-record.ts'
 import { logger } from './logger.ts'
+import type { Logger } from './logger-type.ts'
 
 describe('logger() types', () => {
-  test('the handler context gets log: a pino Logger', () => {
+  test('the handler context gets log: a pino Logger, named as the package declares it', () => {
+    // A pino Logger both ways, under @sluice/logger's own name (so declaration emits never name pino).
+    expectTypeOf<Logger>().toExtend<PinoLogger>()
+    expectTypeOf<PinoLogger>().toExtend<Logger>()
     lambda<{ Records: Array<{ messageId: string }> }>()
       .use(logger())
       .handler((event, context) => {

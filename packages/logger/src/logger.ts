@@ -1,11 +1,13 @@
 import { lifecycleTracker, type Middleware } from '@sluice/core'
-import type { Logger } from 'pino'
 import { correlationIdOf } from './correlation-id.ts'
 import { createLogger, type RootInfo, rootInfo } from './create-logger.ts'
-import { LineBuffer } from './line-buffer.ts'
+import { attempt, capField } from './field-cap.ts'
+import { close, isErrorResponse, openLines, release, watchErrors } from './invocation-lines.ts'
 import { INVOCATION, type InvocationLines } from './line-router.ts'
 import { type LoggerOptions, loggerSettings } from './logger-options.ts'
+import type { Logger } from './logger-type.ts'
 import { omitPaths } from './omit.ts'
+import { PLACEHOLDERS } from './safe-value.ts'
 import { xrayTraceId } from './trace-id.ts'
 
 const DEBUG = 20
@@ -17,25 +19,52 @@ const LABELS: Readonly<Record<number, string>> = {
   50: 'error',
 }
 
+/**
+ * The `logger()` middleware, plus `flush()` for the timeout guard's `flush` option.
+ *
+ * @example
+ * const log: LoggerMiddleware = logger({ buffer: true })
+ * const guard = timeout({ flush: [log.flush] })
+ */
+export type LoggerMiddleware = Middleware<{ context: { log: Logger } }> & {
+  /**
+   * Writes the lines every invocation of this middleware still in flight holds (with `buffer`; one in classic
+   * Lambda). Meant for `timeout({ flush: [log.flush] })`; `context.log.flush()` does it for one invocation.
+   */
+  flush(): void
+}
+
+// Far more than any host runs at once; bounds what invocations without a deadline can leave behind.
+const MAX_IN_FLIGHT = 1024
+
 const infoOf = (root: Logger): RootInfo => {
   const info = rootInfo(root)
   if (info === undefined) throw new TypeError('root must be a logger made by createLogger()')
   return info
 }
 
-const finish = (log: Logger | undefined, info: RootInfo, failed: boolean): void => {
-  const state = (log as (Logger & { [INVOCATION]?: InvocationLines }) | undefined)?.[INVOCATION]
-  if (state === undefined || !state.open) return
-  if (failed) info.router.flush(state)
-  state.open = false
-  state.buffer.take()
+const linesOf = (log: Logger | undefined): InvocationLines | undefined =>
+  (log as (Logger & { [INVOCATION]?: InvocationLines }) | undefined)?.[INVOCATION]
+
+// An event whose shape cannot even be read (a revoked Proxy) is logged as a placeholder, never thrown over.
+const payloadOf = (value: unknown, omit: Parameters<typeof omitPaths>[1]): unknown => {
+  try {
+    return omitPaths(value, omit)
+  } catch {
+    return PLACEHOLDERS.unreadable
+  }
 }
+
+const deadlineOf = (context: { getRemainingTimeInMillis?: () => number }): number =>
+  attempt(() => Date.now() + (context.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY)) ??
+  Number.POSITIVE_INFINITY
 
 /**
  * Structured logs for every invocation: `context.log` is a pino child of the container's root logger, bound
  * to the request id, function name, version and memory, cold start, X-Ray trace id and a correlation id from
  * the event (rules in the README). Lines are written synchronously to stdout; with `sampleRate` a share of
- * invocations logs at debug; with `buffer` lines below the level are written only if the invocation fails.
+ * invocations logs at debug; with `buffer` lines below the level are written only if the invocation fails
+ * (an error reached the chain, the response has `statusCode` ≥ 500, or the timeout guard fired).
  *
  * @example
  * export const handler = lambda<SQSEvent>()
@@ -44,20 +73,24 @@ const finish = (log: Logger | undefined, info: RootInfo, failed: boolean): void 
  *     context.log.info({ count: event.Records.length }, 'batch received')
  *   })
  */
-export const logger = (options: LoggerOptions = {}): Middleware<{ context: { log: Logger } }> => {
+export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
   const settings = loggerSettings(options)
   const extract = options.correlationId ?? correlationIdOf
   // One root per container, made when the first invocation needs it.
   let root = options.root
   let info = root === undefined ? undefined : infoOf(root)
   const track = lifecycleTracker()
+  // Invocations still buffering, with their deadlines: what flush() writes. Past its deadline an invocation
+  // is over (Lambda stopped it), so entries a skipped after/onError left behind are dropped then.
+  const inFlight = new Map<InvocationLines, number>()
   return {
     before: function loggerBefore(request) {
       if (root === undefined || info === undefined) {
         root = createLogger(options)
         info = infoOf(root)
       }
-      if (settings.buffer) info.router.enableBuffering()
+      const { router, fields, maxFieldLength } = info
+      if (settings.buffer) router.enableBuffering()
       const { context } = request
       const { coldStart } = track(context)
       const rootLevel = root.levelVal
@@ -66,38 +99,49 @@ export const logger = (options: LoggerOptions = {}): Middleware<{ context: { log
       const sampled = live && settings.sampleRate > 0 && settings.random() < settings.sampleRate
       const threshold = sampled ? Math.min(rootLevel, DEBUG) : rootLevel
       const capture = live && settings.buffer ? Math.min(settings.buffer.levelValue, threshold) : threshold
-      const bindings = info.fields.invocation({
+      const bindings = fields.invocation({
         context,
         coldStart,
-        traceId: xrayTraceId(),
-        correlationId: extract(request.event),
+        traceId: capField(xrayTraceId(), maxFieldLength),
+        correlationId: capField(
+          attempt(() => extract(request.event)),
+          maxFieldLength,
+        ),
         sampleRate: settings.sampleRate,
         sampled,
       })
       const level = capture === rootLevel ? undefined : LABELS[capture]
       const log = level === undefined ? root.child(bindings) : root.child(bindings, { level })
       if (settings.buffer && capture < threshold) {
-        const state: InvocationLines = {
-          threshold,
-          buffer: new LineBuffer(settings.buffer),
-          log,
-          open: true,
-          draining: false,
-        }
-        Object.defineProperty(log, INVOCATION, { value: state })
+        const state = openLines(log, router, settings.buffer, threshold, context)
+        const now = Date.now()
+        for (const [open, deadline] of inFlight) if (!open.open || deadline < now) inFlight.delete(open)
+        if (inFlight.size >= MAX_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as InvocationLines)
+        inFlight.set(state, deadlineOf(context))
+        watchErrors(request, () => release(router, state))
       }
       context.log = log
-      if (settings.logEvent) log.info({ event: omitPaths(request.event, settings.logEvent) }, 'event')
+      if (settings.logEvent) log.info({ event: payloadOf(request.event, settings.logEvent) }, 'event')
     },
     after: function loggerAfter(request) {
       const log = request.context.log
       if (log === undefined || info === undefined) return
       if (settings.logResponse)
-        log.info({ response: omitPaths(request.response, settings.logResponse) }, 'response')
-      finish(log, info, false)
+        log.info({ response: payloadOf(request.response, settings.logResponse) }, 'response')
+      const state = linesOf(log)
+      if (state === undefined) return
+      close(info.router, state, isErrorResponse(request.response))
+      inFlight.delete(state)
     },
     onError: function loggerOnError(request) {
-      if (info !== undefined) finish(request.context.log, info, true)
+      const state = linesOf(request.context.log)
+      if (state === undefined || info === undefined) return
+      close(info.router, state, true)
+      inFlight.delete(state)
+    },
+    flush: function loggerFlush() {
+      if (info === undefined) return
+      for (const state of inFlight.keys()) info.router.drain(state)
     },
   }
 }
