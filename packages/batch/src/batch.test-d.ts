@@ -1,5 +1,13 @@
 import { lambda } from '@sluice/core'
-import { envelopes } from '@sluice/events'
+import {
+  type DynamoDbStreamEvent,
+  envelopes,
+  type KinesisStreamEvent as ParsedKinesisEvent,
+  parse,
+  type SqsEvent,
+  type SqsRecord,
+  schemas,
+} from '@sluice/events'
 import type {
   DynamoDBBatchResponse,
   DynamoDBRecord,
@@ -20,6 +28,9 @@ import type { RecordContext } from './record-context.ts'
 declare const sqs: SQSEvent
 declare const kinesis: KinesisStreamEvent
 declare const dynamodb: DynamoDBStreamEvent
+declare const parsedSqs: SqsEvent
+declare const parsedKinesis: ParsedKinesisEvent
+declare const parsedDynamodb: DynamoDbStreamEvent
 const order = z.object({ orderId: z.string() })
 
 describe('processBatch types', () => {
@@ -91,5 +102,40 @@ describe('batch middleware types', () => {
     // @ts-expect-error batch() defaults to SQS records; a Kinesis builder needs batch<KinesisStreamRecord>()
     lambda<KinesisStreamEvent>().use(batch(() => undefined))
     lambda<KinesisStreamEvent>().use(batch((record: KinesisStreamRecord) => record.kinesis.data))
+  })
+})
+
+describe('events typed by @types/aws-lambda or parsed by @sluice/events', () => {
+  test('processBatch takes either shape; the record handler sees the record type of the one it got', () => {
+    void processBatch(sqs, (record) => expectTypeOf(record).toEqualTypeOf<SQSRecord>())
+    void processBatch(parsedSqs, (record) => {
+      expectTypeOf(record).toEqualTypeOf<SqsRecord>()
+      expectTypeOf(record.md5OfMessageAttributes).toEqualTypeOf<string | null | undefined>()
+    })
+  })
+
+  test('with a schema, the payload type does not depend on which shape the records have', () => {
+    type Order = { orderId: string }
+    void processBatch(parsedSqs, (payload) => expectTypeOf(payload).toEqualTypeOf<Order>(), { schema: order })
+    void processBatch(parsedKinesis, (payload) => expectTypeOf(payload).toEqualTypeOf<Order>(), {
+      schema: order,
+    })
+    void processBatch(
+      parsedDynamodb,
+      (change) => expectTypeOf(change).toEqualTypeOf<DynamoDbChange<Order>>(),
+      {
+        schema: order,
+      },
+    )
+  })
+
+  test('batch() after parse(schemas.sqs) takes the parsed records; an AWS-typed record handler does not fit', () => {
+    lambda()
+      .use(parse(schemas.sqs))
+      .use(batch((record: SqsRecord) => expectTypeOf(record.messageId).toEqualTypeOf<string>()))
+    lambda<SQSEvent>().use(batch((record) => expectTypeOf(record).toEqualTypeOf<SQSRecord>()))
+    const parsed = lambda().use(parse(schemas.sqs))
+    // @ts-expect-error a parsed SQS event may carry null attribute values: SQSRecord's handler would not expect them
+    parsed.use(batch((record: SQSRecord) => record.body))
   })
 })

@@ -33,10 +33,11 @@ export type ItemOf<TRecord, TSchema> = [TSchema] extends [Envelope<ReadonlyArray
   ? TItem
   : [TSchema] extends [StandardSchemaV1]
     ? TRecord extends unknown
-      ? // every DynamoDBRecord field is optional, so any record "extends" it: test for its `dynamodb` key instead
-        'dynamodb' extends keyof TRecord
-        ? DynamoDbChange<SchemaOutput<TSchema>>
-        : SchemaOutput<TSchema>
+      ? // every DynamoDBRecord field is optional, so any record "extends" it, and sluice's parsed records have an
+        // index signature, so `keyof` cannot tell either: SQS and Kinesis records each have a required key of their own
+        TRecord extends { messageId: string } | { kinesis: object }
+        ? SchemaOutput<TSchema>
+        : DynamoDbChange<SchemaOutput<TSchema>>
       : never
     : TRecord
 

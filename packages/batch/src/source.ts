@@ -1,3 +1,4 @@
+import type { DynamoDbStreamEvent, KinesisStreamEvent, SqsRecord } from '@sluice/events'
 import type { DynamoDBRecord, KinesisStreamRecord, SQSRecord } from 'aws-lambda'
 import { BatchError } from './errors.ts'
 
@@ -10,12 +11,19 @@ import { BatchError } from './errors.ts'
 export type BatchSource = 'sqs' | 'sqs-fifo' | 'kinesis' | 'dynamodb'
 
 /**
- * A record of a batch `@sluice/batch` can report on.
+ * A record of a batch `@sluice/batch` can report on: typed by `@types/aws-lambda`, or as `@sluice/events` parses
+ * it (`parse(schemas.sqs)` before `batch()`).
  *
  * @example
  * const records: BatchRecord[] = event.Records
  */
-export type BatchRecord = SQSRecord | KinesisStreamRecord | DynamoDBRecord
+export type BatchRecord =
+  | SQSRecord
+  | KinesisStreamRecord
+  | DynamoDBRecord
+  | SqsRecord
+  | KinesisStreamEvent['Records'][number]
+  | DynamoDbStreamEvent['Records'][number]
 
 /**
  * A batch event: SQS (standard or FIFO), Kinesis Data Streams or DynamoDB Streams.

@@ -26,6 +26,31 @@ describe('SluiceError', () => {
     expect(new SluiceError('x', { code: 'X' })).toMatchObject({ expose: false, status: 500, path: undefined })
   })
 
+  test('has the shape of middy HttpError: statusCode mirrors status, not serialised twice', () => {
+    const error = new SluiceError('Order id is missing', { code: 'ORDER_ID_MISSING', expose: true })
+    expect(error.statusCode).toBe(400)
+    expect(new SluiceError('x', { code: 'X', status: 409 }).statusCode).toBe(409)
+    expect(new SluiceError('x', { code: 'X' }).statusCode).toBe(500)
+    expect(Object.keys(error)).not.toContain('statusCode')
+    expect(Object.keys(JSON.parse(JSON.stringify(error)))).toEqual(['name', 'code', 'message', 'status'])
+  })
+
+  test('a given status decides expose as middy does (below 500), unless expose is given', () => {
+    for (const status of [400, 404, 409, 422, 499]) {
+      expect(new SluiceError('x', { code: 'X', status })).toMatchObject({
+        expose: true,
+        status,
+        statusCode: status,
+      })
+    }
+    for (const status of [500, 502, 503, 504]) {
+      expect(new SluiceError('x', { code: 'X', status })).toMatchObject({ expose: false, status })
+    }
+    expect(new SluiceError('x', { code: 'X', status: 404, expose: false }).expose).toBe(false)
+    expect(new SluiceError('x', { code: 'X', status: 503, expose: true }).expose).toBe(true)
+    expect(new SluiceError('x', { code: 'X', expose: false })).toMatchObject({ expose: false, status: 500 })
+  })
+
   test('subclasses keep their name and are still SluiceErrors', () => {
     class TimeoutError extends SluiceError {
       override name = 'TimeoutError'

@@ -2,7 +2,10 @@
 export interface SluiceErrorOptions {
   /** Stable, SCREAMING_SNAKE identifier callers and tests can match on. */
   readonly code: string
-  /** True when the message is safe to show to the caller (an HTTP client, an API consumer). */
+  /**
+   * True when the message is safe to show to the caller (an HTTP client, an API consumer). Default: `status < 500`
+   * when a status is given (as middy's `HttpError`), otherwise false.
+   */
   readonly expose?: boolean
   /** HTTP-ish status for mappers; 500 unless given (400 when `expose` is true and no status given). */
   readonly status?: number
@@ -13,7 +16,8 @@ export interface SluiceErrorOptions {
 }
 
 /**
- * The base class of every error sluice throws.
+ * The base class of every error sluice throws. It has the shape of middy's `HttpError` too (`statusCode`,
+ * `expose`, `message`), so `@middy/http-error-handler` answers with its status and, when exposed, its message.
  *
  * @example
  * throw new SluiceError('Order id is missing: send { "orderId": "…" }', {
@@ -30,9 +34,14 @@ export class SluiceError extends Error {
   constructor(message: string, options: SluiceErrorOptions) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = options.code
-    this.expose = options.expose ?? false
+    this.expose = options.expose ?? (options.status !== undefined && options.status < 500)
     this.status = options.status ?? (this.expose ? 400 : 500)
     this.path = options.path
+  }
+
+  /** `status` under the name middy's `HttpError` and `@middy/http-error-handler` use. */
+  get statusCode(): number {
+    return this.status
   }
 
   /** A plain object for logs and responses: what is safe to serialise. */

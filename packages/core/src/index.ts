@@ -1,6 +1,8 @@
 export { isSluiceError, SluiceError, type SluiceErrorOptions, toSluiceError } from './errors.ts'
 export {
+  type CatchContext,
   type CatchFn,
+  type CatchRequest,
   type HandlerContext,
   type LambdaBuilder,
   type LambdaHandler,

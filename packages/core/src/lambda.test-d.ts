@@ -1,7 +1,8 @@
 import middy from '@middy/core'
 import type { APIGatewayProxyEventV2, Context, SQSEvent } from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
-import { lambda, lifecycle } from './lambda.ts'
+import type { SluiceError } from './errors.ts'
+import { type CatchRequest, lambda, lifecycle } from './lambda.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { Middleware } from './middleware.ts'
 
@@ -74,6 +75,44 @@ describe('lambda() types', () => {
       .catch((error) => ({ failed: error.code }))
       .handler(async () => ({ ok: true as const }))
     expectTypeOf(handler).returns.resolves.toEqualTypeOf<{ ok: true } | { failed: string }>()
+  })
+
+  test('catch sees the input event and the context additions of the middlewares before it, as optional', () => {
+    lambda<SQSEvent>()
+      .use(withDb(db))
+      .use(parseOrders())
+      .use(withReceivedAt())
+      .catch((error, { event, context, response }) => {
+        expectTypeOf(error).toEqualTypeOf<SluiceError>()
+        // the parser may be what failed: catch gets the event as Lambda delivered it
+        expectTypeOf(event).toEqualTypeOf<SQSEvent>()
+        expectTypeOf(context.db).toEqualTypeOf<Db | undefined>()
+        expectTypeOf(context.lifecycle).toEqualTypeOf<Lifecycle>()
+        expectTypeOf(context).toExtend<Context>()
+        expectTypeOf(response).toEqualTypeOf<unknown>()
+        return { failed: event.Records.length }
+      })
+      .handler((orders) => orders.length)
+  })
+
+  test('catch is typed by its position: later middlewares add nothing it can see, and the event is not parsed', () => {
+    lambda<SQSEvent>()
+      .catch((_error, { context }) => {
+        // @ts-expect-error withDb is used after .catch(): catch cannot rely on context.db
+        context.db
+        return null
+      })
+      .use(withDb(db))
+      .handler(() => null)
+    lambda<SQSEvent>()
+      .use(parseOrders())
+      .catch((_error, { event }) => {
+        // @ts-expect-error the event in catch is the SQSEvent, never the parsed Order[]
+        event.length
+        return null
+      })
+      .handler(() => null)
+    lambda().catch((_error, request) => expectTypeOf(request).toEqualTypeOf<CatchRequest<unknown, {}>>())
   })
 
   test('sluice middlewares are plain middy middlewares', () => {

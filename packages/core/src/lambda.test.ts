@@ -102,6 +102,34 @@ describe('lambda()', () => {
     expect(await plain({}, createContext())).toEqual({ code: 'UNHANDLED_ERROR', cause: original })
   })
 
+  test('catch gets the event as delivered, even after a parser replaced it, and the context as middy left it', async () => {
+    const handler = lambda<{ body: string }>()
+      .use({
+        before: function tagBefore(request) {
+          ;(request.context as { tag?: string }).tag = 'seen'
+        },
+      })
+      .use({
+        before: function replaceBefore(request) {
+          request.event = { parsed: true } as never
+          throw new SluiceError('bad body', { code: 'BAD_BODY' })
+        },
+      })
+      .catch((error, { event, context }) => ({
+        code: error.code,
+        event,
+        tag: (context as { tag?: string }).tag,
+        cold: context.lifecycle.coldStart,
+      }))
+      .handler(() => 'unreachable')
+    expect(await handler({ body: '{' }, createContext())).toEqual({
+      code: 'BAD_BODY',
+      event: { body: '{' },
+      tag: 'seen',
+      cold: true,
+    })
+  })
+
   test('a catch that throws fails the invocation with its error', async () => {
     const handler = lambda()
       .catch((error) => {

@@ -20,8 +20,41 @@ export type LambdaHandler<TEvent = unknown, TResult = unknown> = (
 /** The context a sluice handler receives: Lambda's, plus `lifecycle`, plus what middlewares added. */
 export type HandlerContext<TAdds extends object = {}> = Context & LifecycleContext & TAdds
 
-/** Decides what the caller sees when anything in the chain throws; throw to fail the invocation. */
-export type CatchFn<TResult> = (error: SluiceError, request: MiddlewareRequest) => TResult | Promise<TResult>
+/**
+ * The context `.catch()` receives: Lambda's, plus `lifecycle`, plus what the middlewares used before `.catch()`
+ * add — each possibly missing, because a middleware whose `before` never ran (an earlier one threw) added nothing.
+ *
+ * @example
+ * const report = (context: CatchContext<{ log: Logger }>) => context.log?.error('failed')
+ */
+export type CatchContext<TAdds extends object = {}> = Context & LifecycleContext & Partial<TAdds>
+
+/**
+ * What `.catch()` receives besides the error: the event as Lambda delivered it (typed as the builder's input,
+ * never as a parser's output: a parser that failed produced nothing), the context, and the response so far.
+ *
+ * @example
+ * const status = (request: CatchRequest<APIGatewayProxyEventV2>) => request.event.rawPath
+ */
+export interface CatchRequest<TEvent = unknown, TAdds extends object = {}> {
+  readonly event: TEvent
+  readonly context: CatchContext<TAdds>
+  /** What the handler or an `onError` set before the error escaped; usually `undefined`. */
+  readonly response: unknown
+}
+
+/**
+ * Decides what the caller sees when anything in the chain throws; throw to fail the invocation.
+ *
+ * @example
+ * const toHttp: CatchFn<{ statusCode: number }, APIGatewayProxyEventV2> = (error, { event }) => ({
+ *   statusCode: error.status,
+ * })
+ */
+export type CatchFn<TResult, TEvent = unknown, TAdds extends object = {}> = (
+  error: SluiceError,
+  request: CatchRequest<TEvent, TAdds>,
+) => TResult | Promise<TResult>
 
 /** Options of {@link lambda}. */
 export interface LambdaOptions {
@@ -51,29 +84,27 @@ export const lifecycle = (): Middleware<{ context: LifecycleContext }> => {
 }
 
 type AnyMiddleware = MiddlewareObj
+/** A catch function as the builder keeps it: its event and context types were checked at `.catch()`. */
+type StoredCatch = CatchFn<unknown>
 
 /**
  * Wraps the middy handler so that whatever escapes the chain (the handler, any middleware, an `onError` that
- * rethrows) reaches `catchFn` once, with the request as middy last saw it.
+ * rethrows) reaches `catchFn` once, with the context and response as middy last saw them and the event as Lambda
+ * delivered it (a parser replaces middy's `request.event`, and may have failed half way).
  */
-const withCatch = <TResult>(
+const withCatch = (
   run: LambdaHandler,
   requests: WeakMap<object, MiddlewareRequest>,
-  catchFn: CatchFn<TResult>,
+  catchFn: StoredCatch,
 ): LambdaHandler<unknown, unknown> =>
   async function sluiceCatch(event, context) {
     try {
       return await run(event, context)
     } catch (error) {
-      const caught = toSluiceError(error)
-      const request = requests.get(context) ?? {
-        event,
-        context,
-        response: undefined,
-        error: caught,
-        internal: {},
-      }
-      return catchFn(caught, request)
+      const request = requests.get(context)
+      // lambda() puts the lifecycle on the context in requestStart, before anything that can throw.
+      const seen = (request?.context ?? context) as CatchContext
+      return catchFn(toSluiceError(error), { event, context: seen, response: request?.response })
     }
   }
 
@@ -86,10 +117,12 @@ export interface LambdaBuilder<TInput, TEvent, TAdds extends object, TCaught> {
     middleware: Middleware<S> & AcceptsEvent<TEvent, S>,
   ): LambdaBuilder<TInput, EventAfter<TEvent, S>, TAdds & ContextAdds<S>, TCaught>
   /**
-   * The one catch point: gets whatever escapes the chain (after every `onError` middleware), as a SluiceError;
-   * its return value becomes the response, and a throw fails the invocation.
+   * The one catch point: gets whatever escapes the chain (after every `onError` middleware), as a SluiceError,
+   * with the event as Lambda delivered it (`TInput`) and the context additions of the middlewares used before it
+   * (optional: one that never ran added nothing); its return value becomes the response, and a throw fails the
+   * invocation.
    */
-  catch<TResult>(fn: CatchFn<TResult>): LambdaBuilder<TInput, TEvent, TAdds, TResult>
+  catch<TResult>(fn: CatchFn<TResult, TInput, TAdds>): LambdaBuilder<TInput, TEvent, TAdds, TResult>
   /** Finishes the chain with the business logic and returns the Lambda handler. */
   handler<TResult>(
     fn: (event: TEvent, context: HandlerContext<TAdds>) => TResult | Promise<TResult>,
@@ -99,10 +132,10 @@ export interface LambdaBuilder<TInput, TEvent, TAdds extends object, TCaught> {
 const builder = <TInput, TEvent, TAdds extends object, TCaught>(
   options: LambdaOptions,
   middlewares: readonly AnyMiddleware[],
-  catchFn: CatchFn<TCaught> | undefined,
+  catchFn: StoredCatch | undefined,
 ): LambdaBuilder<TInput, TEvent, TAdds, TCaught> => ({
   use: (middleware) => builder(options, [...middlewares, middleware as unknown as AnyMiddleware], catchFn),
-  catch: (fn) => builder(options, middlewares, fn),
+  catch: (fn) => builder(options, middlewares, fn as StoredCatch),
   handler(fn) {
     // lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart
     // plugin hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.

@@ -1,205 +1,267 @@
-import type {
-  ALBEvent,
-  APIGatewayProxyEvent,
-  APIGatewayProxyEventV2,
-  APIGatewayProxyWebsocketEventV2,
-  APIGatewayRequestAuthorizerEvent,
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewayTokenAuthorizerEvent,
-  AppSyncAuthorizerEvent,
-  AppSyncResolverEvent,
-  EventBridgeEvent as AwsEventBridgeEvent,
-  KinesisStreamEvent as AwsKinesisStreamEvent,
-  S3BatchEvent as AwsS3BatchEvent,
-  S3Event as AwsS3Event,
-  ScheduledEvent as AwsScheduledEvent,
-  SecretsManagerRotationEvent as AwsSecretsManagerRotationEvent,
-  CloudFormationCustomResourceEvent,
-  CloudFrontRequestEvent,
-  CloudWatchLogsDecodedData,
-  CloudWatchLogsEvent,
-  CodeCommitTriggerEvent,
-  CodePipelineEvent,
-  DefineAuthChallengeTriggerEvent,
-  DynamoDBStreamEvent,
-  FirehoseTransformationEvent,
-  LambdaFunctionURLEvent,
-  LexV2Event,
-  MSKEvent,
-  PostConfirmationTriggerEvent,
-  PreSignUpTriggerEvent,
-  SESEvent,
-  SelfManagedKafkaEvent,
-  SNSEvent,
-  SQSEvent,
-} from 'aws-lambda'
+import type * as aws from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
-import type * as ours from './schemas/index.ts'
+import type { SourceId } from './sources.ts'
+import type { awsLambdaDivergences } from './test-support/aws-lambda-divergences.ts'
+import type { Loosen, Unneeded } from './test-support/aws-lambda-loosen.ts'
+import type { Ours, Pairs, Relaxed, Stale } from './test-support/aws-lambda-pairs.ts'
 
-/** `T` with the keys `K` made optional and nullable: how the exceptions below are written. */
-type Relax<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null }
+type D = typeof awsLambdaDivergences
 
-describe('parsed event types are assignable to @types/aws-lambda', () => {
-  test('exactly, where the aws-lambda type matches what AWS sends', () => {
-    expectTypeOf<ours.AlbEvent>().toExtend<ALBEvent>()
-    expectTypeOf<ours.ApigwHttpEvent>().toExtend<APIGatewayProxyEventV2>()
-    expectTypeOf<ours.ApigwAuthorizerTokenEvent>().toExtend<APIGatewayTokenAuthorizerEvent>()
-    expectTypeOf<ours.EventBridgeEvent>().toExtend<AwsEventBridgeEvent<string, unknown>>()
-    expectTypeOf<ours.S3EventBridgeEvent>().toExtend<AwsEventBridgeEvent<string, unknown>>()
-    expectTypeOf<ours.ScheduledEvent>().toExtend<AwsScheduledEvent>()
-    expectTypeOf<ours.DynamoDbStreamEvent>().toExtend<DynamoDBStreamEvent>()
-    expectTypeOf<ours.KinesisStreamEvent>().toExtend<AwsKinesisStreamEvent>()
-    expectTypeOf<ours.CloudwatchLogsEvent>().toExtend<CloudWatchLogsEvent>()
-    expectTypeOf<ours.CloudwatchLogsDecoded>().toExtend<CloudWatchLogsDecodedData>()
-    expectTypeOf<ours.CloudfrontEvent>().toExtend<CloudFrontRequestEvent>()
-    expectTypeOf<ours.SesEvent>().toExtend<SESEvent>()
-    expectTypeOf<ours.CodecommitEvent>().toExtend<CodeCommitTriggerEvent>()
-    expectTypeOf<ours.SecretsManagerRotationEvent>().toExtend<AwsSecretsManagerRotationEvent>()
-    expectTypeOf<Extract<ours.S3BatchEvent, { invocationSchemaVersion: '1.0' }>>().toExtend<AwsS3BatchEvent>()
-    expectTypeOf<
-      ours.CognitoTrigger<'PostConfirmation_ConfirmSignUp'>
-    >().toExtend<PostConfirmationTriggerEvent>()
-  })
-
-  test('SQS: AWS sends md5OfMessageAttributes and attribute values as null (aws-lambda says string)', () => {
-    type Attribute = Relax<
-      SQSEvent['Records'][number]['messageAttributes'][string],
-      'stringValue' | 'binaryValue'
-    >
-    type Record = Omit<Relax<SQSEvent['Records'][number], 'md5OfMessageAttributes'>, 'messageAttributes'> & {
-      messageAttributes: { [name: string]: Attribute }
-    }
-    expectTypeOf<ours.SqsEvent>().toExtend<{ Records: Record[] }>()
-    expectTypeOf<ours.SqsEvent>().not.toExtend<SQSEvent>()
-  })
-
-  test('SNS: Subject is null when the publisher set none (aws-lambda says string)', () => {
-    type Record = Omit<SNSEvent['Records'][number], 'Sns'> & {
-      Sns: Relax<SNSEvent['Records'][number]['Sns'], 'Subject'>
-    }
-    expectTypeOf<ours.SnsEvent>().toExtend<{ Records: Record[] }>()
-  })
-
-  test('S3: ObjectRemoved and lifecycle records omit size, eTag and sequencer', () => {
-    type Record = AwsS3Event['Records'][number]
-    type Object = Relax<Record['s3']['object'], 'size' | 'eTag' | 'sequencer'>
-    type Relaxed = Omit<Record, 's3'> & { s3: Omit<Record['s3'], 'object'> & { object: Object } }
-    expectTypeOf<ours.S3Event>().toExtend<{ Records: Relaxed[] }>()
-  })
-
-  test('REST API: headers are null from the console test tab; isBase64Encoded, authorizer, identity keys may be absent', () => {
-    type Context = APIGatewayProxyEvent['requestContext']
-    type Identity = Partial<Context['identity']> & { sourceIp: string }
-    type Relaxed = Omit<
-      APIGatewayProxyEvent,
-      'isBase64Encoded' | 'requestContext' | 'headers' | 'multiValueHeaders'
-    > & {
-      headers: APIGatewayProxyEvent['headers'] | null
-      multiValueHeaders: APIGatewayProxyEvent['multiValueHeaders'] | null
-      isBase64Encoded?: boolean
-      requestContext: Omit<Context, 'authorizer' | 'identity'> & {
-        authorizer?: Context['authorizer']
-        identity: Identity
-      }
-    }
-    expectTypeOf<ours.ApigwRestEvent>().toExtend<Relaxed>()
-  })
-
-  test('function URL: early samples have no routeKey or stage', () => {
-    type Relaxed = Relax<Omit<LambdaFunctionURLEvent, 'requestContext'>, 'routeKey'> & {
-      requestContext: Relax<LambdaFunctionURLEvent['requestContext'], 'routeKey' | 'stage'>
-    }
-    expectTypeOf<ours.FunctionUrlEvent>().toExtend<Relaxed>()
-  })
-
-  test('WebSocket: messageId exists on MESSAGE events only', () => {
-    type Relaxed = Omit<APIGatewayProxyWebsocketEventV2, 'requestContext'> & {
-      requestContext: Relax<APIGatewayProxyWebsocketEventV2['requestContext'], 'messageId'>
-    }
-    expectTypeOf<ours.ApigwWebsocketEvent>().toExtend<Relaxed>()
-  })
-
-  test('request authorizers: HTTP API payload 1.0 has no multi-value maps; 2.0 cookies are optional', () => {
-    type V1 = Extract<ours.ApigwAuthorizerRequestEvent, { methodArn: string }>
-    type V2 = Extract<ours.ApigwAuthorizerRequestEvent, { routeArn: string }>
-    type MultiValue = 'multiValueHeaders' | 'multiValueQueryStringParameters'
-    expectTypeOf<V1>().toExtend<Relax<Omit<APIGatewayRequestAuthorizerEvent, 'requestContext'>, MultiValue>>()
-    expectTypeOf<V2>().toExtend<Relax<APIGatewayRequestAuthorizerEventV2, 'cookies' | 'identitySource'>>()
-  })
-
-  test('Firehose: subsequenceNumber is a number in AWS samples', () => {
-    type Record = FirehoseTransformationEvent['records'][number]
-    type Metadata = Omit<NonNullable<Record['kinesisRecordMetadata']>, 'subsequenceNumber'> & {
-      subsequenceNumber: string | number
-    }
-    type Relaxed = Omit<FirehoseTransformationEvent, 'records'> & {
-      records: Array<Omit<Record, 'kinesisRecordMetadata'> & { kinesisRecordMetadata?: Metadata }>
-    }
-    expectTypeOf<ours.KinesisFirehoseEvent>().toExtend<Relaxed>()
-  })
-
-  test('Cognito: validationData and response fields arrive null; challenge names include newer ones (EMAIL_OTP)', () => {
-    type Define = ours.CognitoTrigger<'DefineAuthChallenge_Authentication'>
-    type Session = Array<{ challengeName: string; challengeResult: boolean; challengeMetadata?: string }>
-    type RelaxedDefine = Omit<DefineAuthChallengeTriggerEvent, 'response' | 'request'> & {
-      request: Omit<DefineAuthChallengeTriggerEvent['request'], 'session'> & { session: Session }
-      response: Relax<
-        DefineAuthChallengeTriggerEvent['response'],
-        'challengeName' | 'failAuthentication' | 'issueTokens'
-      >
-    }
-    expectTypeOf<Define>().toExtend<RelaxedDefine>()
-    type RelaxedSignUp = Omit<PreSignUpTriggerEvent, 'request'> & {
-      request: Relax<PreSignUpTriggerEvent['request'], 'validationData'>
-    }
-    expectTypeOf<ours.CognitoTrigger<'PreSignUp_SignUp'>>().toExtend<RelaxedSignUp>()
-    expectTypeOf<
-      ours.CognitoTrigger<'PreSignUp_SignUp'>['triggerSource']
-    >().toEqualTypeOf<'PreSignUp_SignUp'>()
-  })
-
-  test('CloudFormation: ServiceToken is absent from the oldest samples (also inside the properties)', () => {
-    type Relaxed<T> = T extends unknown
-      ? Omit<T, 'ServiceToken' | 'ResourceProperties' | 'OldResourceProperties'> & {
-          ServiceToken?: string
-          ResourceProperties: object
-        }
-      : never
-    expectTypeOf<ours.CloudformationEvent>().toExtend<Relaxed<CloudFormationCustomResourceEvent>>()
-  })
-
-  test('CodePipeline: UserParameters is absent when the action sets none', () => {
-    type Job = CodePipelineEvent['CodePipeline.job']
-    type Configuration = Relax<Job['data']['actionConfiguration']['configuration'], 'UserParameters'>
-    type Relaxed = {
-      'CodePipeline.job': Omit<Job, 'data'> & {
-        data: Omit<Job['data'], 'actionConfiguration'> & {
-          actionConfiguration: { configuration: Configuration }
-        }
-      }
-    }
-    expectTypeOf<ours.CodepipelineEvent>().toExtend<Relaxed>()
-  })
-
-  test('Kafka: MSK or self-managed; key is absent for records without one', () => {
-    type RelaxRecords<T extends { records: Record<string, Array<{ key: string }>> }> = Omit<T, 'records'> & {
-      records: { [topic: string]: Array<Relax<T['records'][string][number], 'key'>> }
-    }
-    expectTypeOf<ours.KafkaEvent>().toExtend<RelaxRecords<MSKEvent> | RelaxRecords<SelfManagedKafkaEvent>>()
-  })
-
-  test('AppSync: prev.result is any value a pipeline function returned; identity nullable fields', () => {
-    type Relaxed = Omit<AppSyncResolverEvent<Record<string, unknown>>, 'identity' | 'prev'> & {
-      prev: { result: unknown } | null
-    }
-    expectTypeOf<ours.AppsyncEvent>().toExtend<Relaxed>()
-    expectTypeOf<ours.AppsyncAuthorizerEvent>().toExtend<Relax<AppSyncAuthorizerEvent, 'requestHeaders'>>()
-  })
-
-  test('Lex V2: proposedNextState is absent on fulfillment hooks', () => {
-    type V2 = Extract<ours.LexEvent, { sessionId: string }>
-    expectTypeOf<V2>().toExtend<
-      Omit<LexV2Event, 'proposedNextState' | 'interpretations' | 'sessionState' | 'transcriptions' | 'bot'>
+describe('the list of divergences covers every source both describe', () => {
+  test('same sources and types as the list, and the sources @types/aws-lambda has no type for', () => {
+    expectTypeOf<keyof Pairs>().toEqualTypeOf<keyof D>()
+    expectTypeOf<{ [S in keyof Pairs]: keyof Pairs[S] }>().toEqualTypeOf<{
+      -readonly [S in keyof D]: keyof D[S]
+    }>()
+    expectTypeOf<Exclude<SourceId, keyof Pairs>>().toEqualTypeOf<
+      's3-object-lambda' | 'config' | 'mq' | 'alexa' | 'iot-button' | 'vpc-lattice'
     >()
+  })
+})
+
+describe('a parsed sluice event is assignable to its @types/aws-lambda type but for the listed fields', () => {
+  test('sqs', () => {
+    expectTypeOf<Ours<'sqs', 'SQSEvent'>>().toExtend<Relaxed<'sqs', 'SQSEvent'>>()
+    expectTypeOf<Stale<'sqs', 'SQSEvent'>>().toEqualTypeOf<never>()
+  })
+  test('sns', () => {
+    expectTypeOf<Ours<'sns', 'SNSEvent'>>().toExtend<Relaxed<'sns', 'SNSEvent'>>()
+    expectTypeOf<Stale<'sns', 'SNSEvent'>>().toEqualTypeOf<never>()
+  })
+  test('s3', () => {
+    expectTypeOf<Ours<'s3', 'S3Event'>>().toExtend<Relaxed<'s3', 'S3Event'>>()
+    expectTypeOf<Stale<'s3', 'S3Event'>>().toEqualTypeOf<never>()
+  })
+  test('s3-eventbridge', () => {
+    expectTypeOf<Ours<'s3-eventbridge', 'S3ObjectCreatedNotificationEvent'>>().toExtend<
+      Relaxed<'s3-eventbridge', 'S3ObjectCreatedNotificationEvent'>
+    >()
+    expectTypeOf<Stale<'s3-eventbridge', 'S3ObjectCreatedNotificationEvent'>>().toEqualTypeOf<never>()
+  })
+  test('s3-batch', () => {
+    expectTypeOf<Ours<'s3-batch', 'S3BatchEvent'>>().toExtend<Relaxed<'s3-batch', 'S3BatchEvent'>>()
+    expectTypeOf<Stale<'s3-batch', 'S3BatchEvent'>>().toEqualTypeOf<never>()
+  })
+  test('eventbridge', () => {
+    expectTypeOf<Ours<'eventbridge', 'EventBridgeEvent'>>().toExtend<
+      Relaxed<'eventbridge', 'EventBridgeEvent'>
+    >()
+    expectTypeOf<Stale<'eventbridge', 'EventBridgeEvent'>>().toEqualTypeOf<never>()
+  })
+  test('scheduled', () => {
+    expectTypeOf<Ours<'scheduled', 'ScheduledEvent'>>().toExtend<Relaxed<'scheduled', 'ScheduledEvent'>>()
+    expectTypeOf<Stale<'scheduled', 'ScheduledEvent'>>().toEqualTypeOf<never>()
+  })
+  test('apigw-rest', () => {
+    expectTypeOf<Ours<'apigw-rest', 'APIGatewayProxyEvent'>>().toExtend<
+      Relaxed<'apigw-rest', 'APIGatewayProxyEvent'>
+    >()
+    expectTypeOf<Stale<'apigw-rest', 'APIGatewayProxyEvent'>>().toEqualTypeOf<never>()
+  })
+  test('apigw-http', () => {
+    expectTypeOf<Ours<'apigw-http', 'APIGatewayProxyEventV2'>>().toExtend<
+      Relaxed<'apigw-http', 'APIGatewayProxyEventV2'>
+    >()
+    expectTypeOf<Stale<'apigw-http', 'APIGatewayProxyEventV2'>>().toEqualTypeOf<never>()
+  })
+  test('apigw-websocket', () => {
+    expectTypeOf<Ours<'apigw-websocket', 'APIGatewayProxyWebsocketEventV2'>>().toExtend<
+      Relaxed<'apigw-websocket', 'APIGatewayProxyWebsocketEventV2'>
+    >()
+    expectTypeOf<Stale<'apigw-websocket', 'APIGatewayProxyWebsocketEventV2'>>().toEqualTypeOf<never>()
+  })
+  test('apigw-authorizer-token', () => {
+    expectTypeOf<Ours<'apigw-authorizer-token', 'APIGatewayTokenAuthorizerEvent'>>().toExtend<
+      Relaxed<'apigw-authorizer-token', 'APIGatewayTokenAuthorizerEvent'>
+    >()
+    expectTypeOf<Stale<'apigw-authorizer-token', 'APIGatewayTokenAuthorizerEvent'>>().toEqualTypeOf<never>()
+  })
+  test('apigw-authorizer-request', () => {
+    expectTypeOf<Ours<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEvent'>>().toExtend<
+      Relaxed<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEvent'>
+    >()
+    expectTypeOf<
+      Stale<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEvent'>
+    >().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEventV2'>>().toExtend<
+      Relaxed<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEventV2'>
+    >()
+    expectTypeOf<
+      Stale<'apigw-authorizer-request', 'APIGatewayRequestAuthorizerEventV2'>
+    >().toEqualTypeOf<never>()
+  })
+  test('alb', () => {
+    expectTypeOf<Ours<'alb', 'ALBEvent'>>().toExtend<Relaxed<'alb', 'ALBEvent'>>()
+    expectTypeOf<Stale<'alb', 'ALBEvent'>>().toEqualTypeOf<never>()
+  })
+  test('function-url', () => {
+    expectTypeOf<Ours<'function-url', 'LambdaFunctionURLEvent'>>().toExtend<
+      Relaxed<'function-url', 'LambdaFunctionURLEvent'>
+    >()
+    expectTypeOf<Stale<'function-url', 'LambdaFunctionURLEvent'>>().toEqualTypeOf<never>()
+  })
+  test('cloudfront', () => {
+    expectTypeOf<Ours<'cloudfront', 'CloudFrontRequestEvent'>>().toExtend<
+      Relaxed<'cloudfront', 'CloudFrontRequestEvent'>
+    >()
+    expectTypeOf<Stale<'cloudfront', 'CloudFrontRequestEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cloudfront', 'CloudFrontResponseEvent'>>().toExtend<
+      Relaxed<'cloudfront', 'CloudFrontResponseEvent'>
+    >()
+    expectTypeOf<Stale<'cloudfront', 'CloudFrontResponseEvent'>>().toEqualTypeOf<never>()
+  })
+  test('dynamodb-stream', () => {
+    expectTypeOf<Ours<'dynamodb-stream', 'DynamoDBStreamEvent'>>().toExtend<
+      Relaxed<'dynamodb-stream', 'DynamoDBStreamEvent'>
+    >()
+    expectTypeOf<Stale<'dynamodb-stream', 'DynamoDBStreamEvent'>>().toEqualTypeOf<never>()
+  })
+  test('kinesis-stream', () => {
+    expectTypeOf<Ours<'kinesis-stream', 'KinesisStreamEvent'>>().toExtend<
+      Relaxed<'kinesis-stream', 'KinesisStreamEvent'>
+    >()
+    expectTypeOf<Stale<'kinesis-stream', 'KinesisStreamEvent'>>().toEqualTypeOf<never>()
+  })
+  test('kinesis-firehose', () => {
+    expectTypeOf<Ours<'kinesis-firehose', 'FirehoseTransformationEvent'>>().toExtend<
+      Relaxed<'kinesis-firehose', 'FirehoseTransformationEvent'>
+    >()
+    expectTypeOf<Stale<'kinesis-firehose', 'FirehoseTransformationEvent'>>().toEqualTypeOf<never>()
+  })
+  test('cloudwatch-logs', () => {
+    expectTypeOf<Ours<'cloudwatch-logs', 'CloudWatchLogsEvent'>>().toExtend<
+      Relaxed<'cloudwatch-logs', 'CloudWatchLogsEvent'>
+    >()
+    expectTypeOf<Stale<'cloudwatch-logs', 'CloudWatchLogsEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cloudwatch-logs', 'CloudWatchLogsDecodedData'>>().toExtend<
+      Relaxed<'cloudwatch-logs', 'CloudWatchLogsDecodedData'>
+    >()
+    expectTypeOf<Stale<'cloudwatch-logs', 'CloudWatchLogsDecodedData'>>().toEqualTypeOf<never>()
+  })
+  test('ses', () => {
+    expectTypeOf<Ours<'ses', 'SESEvent'>>().toExtend<Relaxed<'ses', 'SESEvent'>>()
+    expectTypeOf<Stale<'ses', 'SESEvent'>>().toEqualTypeOf<never>()
+  })
+  test('cognito', () => {
+    expectTypeOf<Ours<'cognito', 'PreSignUpTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'PreSignUpTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'PreSignUpTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'PostConfirmationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'PostConfirmationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'PostConfirmationTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'PreAuthenticationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'PreAuthenticationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'PreAuthenticationTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'PostAuthenticationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'PostAuthenticationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'PostAuthenticationTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'DefineAuthChallengeTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'DefineAuthChallengeTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'DefineAuthChallengeTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'CreateAuthChallengeTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'CreateAuthChallengeTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'CreateAuthChallengeTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'VerifyAuthChallengeResponseTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'VerifyAuthChallengeResponseTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'VerifyAuthChallengeResponseTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'PreTokenGenerationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'PreTokenGenerationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'PreTokenGenerationTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'UserMigrationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'UserMigrationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'UserMigrationTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'CustomMessageTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'CustomMessageTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'CustomMessageTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'CustomEmailSenderTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'CustomEmailSenderTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'CustomEmailSenderTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'CustomSMSSenderTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'CustomSMSSenderTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'CustomSMSSenderTriggerEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'cognito', 'InboundFederationTriggerEvent'>>().toExtend<
+      Relaxed<'cognito', 'InboundFederationTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'cognito', 'InboundFederationTriggerEvent'>>().toEqualTypeOf<never>()
+  })
+  test('cloudformation', () => {
+    expectTypeOf<Ours<'cloudformation', 'CloudFormationCustomResourceEvent'>>().toExtend<
+      Relaxed<'cloudformation', 'CloudFormationCustomResourceEvent'>
+    >()
+    expectTypeOf<Stale<'cloudformation', 'CloudFormationCustomResourceEvent'>>().toEqualTypeOf<never>()
+  })
+  test('codecommit', () => {
+    expectTypeOf<Ours<'codecommit', 'CodeCommitTriggerEvent'>>().toExtend<
+      Relaxed<'codecommit', 'CodeCommitTriggerEvent'>
+    >()
+    expectTypeOf<Stale<'codecommit', 'CodeCommitTriggerEvent'>>().toEqualTypeOf<never>()
+  })
+  test('codepipeline', () => {
+    expectTypeOf<Ours<'codepipeline', 'CodePipelineEvent'>>().toExtend<
+      Relaxed<'codepipeline', 'CodePipelineEvent'>
+    >()
+    expectTypeOf<Stale<'codepipeline', 'CodePipelineEvent'>>().toEqualTypeOf<never>()
+  })
+  test('kafka', () => {
+    expectTypeOf<Ours<'kafka', 'MSKEvent'>>().toExtend<Relaxed<'kafka', 'MSKEvent'>>()
+    expectTypeOf<Stale<'kafka', 'MSKEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'kafka', 'SelfManagedKafkaEvent'>>().toExtend<
+      Relaxed<'kafka', 'SelfManagedKafkaEvent'>
+    >()
+    expectTypeOf<Stale<'kafka', 'SelfManagedKafkaEvent'>>().toEqualTypeOf<never>()
+  })
+  test('appsync', () => {
+    expectTypeOf<Ours<'appsync', 'AppSyncResolverEvent'>>().toExtend<
+      Relaxed<'appsync', 'AppSyncResolverEvent'>
+    >()
+    expectTypeOf<Stale<'appsync', 'AppSyncResolverEvent'>>().toEqualTypeOf<never>()
+  })
+  test('appsync-authorizer', () => {
+    expectTypeOf<Ours<'appsync-authorizer', 'AppSyncAuthorizerEvent'>>().toExtend<
+      Relaxed<'appsync-authorizer', 'AppSyncAuthorizerEvent'>
+    >()
+    expectTypeOf<Stale<'appsync-authorizer', 'AppSyncAuthorizerEvent'>>().toEqualTypeOf<never>()
+  })
+  test('lex', () => {
+    expectTypeOf<Ours<'lex', 'LexEvent'>>().toExtend<Relaxed<'lex', 'LexEvent'>>()
+    expectTypeOf<Stale<'lex', 'LexEvent'>>().toEqualTypeOf<never>()
+    expectTypeOf<Ours<'lex', 'LexV2Event'>>().toExtend<Relaxed<'lex', 'LexV2Event'>>()
+    expectTypeOf<Stale<'lex', 'LexV2Event'>>().toEqualTypeOf<never>()
+  })
+  test('secrets-manager-rotation', () => {
+    expectTypeOf<Ours<'secrets-manager-rotation', 'SecretsManagerRotationEvent'>>().toExtend<
+      Relaxed<'secrets-manager-rotation', 'SecretsManagerRotationEvent'>
+    >()
+    expectTypeOf<Stale<'secrets-manager-rotation', 'SecretsManagerRotationEvent'>>().toEqualTypeOf<never>()
+  })
+})
+
+describe('the check itself', () => {
+  test('fails on a divergence that is not listed', () => {
+    expectTypeOf<Ours<'sqs', 'SQSEvent'>>().not.toExtend<aws.SQSEvent>()
+    expectTypeOf<Ours<'sns', 'SNSEvent'>>().not.toExtend<Loosen<aws.SNSEvent, D['sqs']['SQSEvent']>>()
+  })
+
+  test('compares one Cognito trigger at a time', () => {
+    expectTypeOf<Ours<'cognito', 'PreSignUpTriggerEvent'>['triggerSource']>().toEqualTypeOf<
+      'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser' | 'PreSignUp_ExternalProvider'
+    >()
+  })
+
+  test('names a listed field that is no divergence', () => {
+    type Padded = D['sqs']['SQSEvent'] & { 'Records.body': readonly ['absent', 'not a divergence'] }
+    expectTypeOf<Unneeded<Ours<'sqs', 'SQSEvent'>, aws.SQSEvent, Padded>>().toEqualTypeOf<'Records.body'>()
   })
 })

@@ -40,7 +40,17 @@ const extras: { [K in SourceId]?: fc.Arbitrary<OverridesBySourceId[K]> } = {
     ),
   }),
   'cloudwatch-logs': fc.record({ logEvents: fc.array(fc.record({ message: json }), { maxLength: 8 }) }),
-  kafka: fc.record({ records: fc.array(fc.record({ value: json }), { maxLength: 8 }) }),
+  kafka: fc.oneof(
+    fc.record({ records: fc.array(fc.record({ value: json }), { maxLength: 8 }) }),
+    fc.record({
+      eventSource: fc.constant('SelfManagedKafka' as const),
+      records: fc.array(fc.record({ value: json }), { maxLength: 8 }),
+    }),
+  ),
+  lex: fc.oneof(
+    fc.constant({}),
+    fc.record({ currentIntent: fc.record({ name: fc.string({ minLength: 1 }) }) }),
+  ),
   'apigw-http': fc.record({ body: json }),
   'apigw-rest': fc.record({ body: json, httpMethod: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE') }),
   alb: fc.record({ body: json }),

@@ -87,5 +87,81 @@ describe('parse middleware', () => {
   test('the hooks are named for stack traces', () => {
     expect(parse(schemas.sqs).before?.name).toBe('parseBefore')
     expect(parse(schemas.sqs, { safe: true }).before?.name).toBe('parseSafeBefore')
+    expect(parse(schemas.sqs).after?.name).toBe('parseAfter')
+    expect(parse(schemas.sqs).onError?.name).toBe('parseOnError')
+  })
+
+  describe('middlewares used before parse() see the event Lambda sent, on the way in and out', () => {
+    const seen = () => {
+      const log: Array<[string, unknown]> = []
+      const middleware = {
+        before: (request: { event: unknown }) => void log.push(['before', request.event]),
+        after: (request: { event: unknown }) => void log.push(['after', request.event]),
+        onError: (request: { event: unknown }) => void log.push(['onError', request.event]),
+      }
+      return { log, middleware }
+    }
+    const http = (body: { orderId: string | number; total?: number }) =>
+      events['apigw-http']({ headers: { origin: 'https://a.example' }, body })
+
+    for (const safe of [false, true]) {
+      test(`after a result (safe: ${safe})`, async () => {
+        const { log, middleware } = seen()
+        const handler = middy()
+          .use(middleware)
+          .use(safe ? parse(envelopes.apigwHttp(order), { safe: true }) : parse(envelopes.apigwHttp(order)))
+          .handler(async () => ({ statusCode: 204 }))
+        const event = http({ orderId: 'a', total: 1 })
+        expect(await invoke(handler, event)).toEqual({ statusCode: 204 })
+        expect(log).toEqual([
+          ['before', event],
+          ['after', event],
+        ])
+      })
+    }
+
+    test('after the handler threw, and after parse() itself threw', async () => {
+      const { log, middleware } = seen()
+      const handler = lambda<APIGatewayProxyEventV2>()
+        .use(middleware)
+        .use(parse(envelopes.apigwHttp(order)))
+        .catch((error) => error.code)
+        .handler(async (body) => {
+          throw new ParseError({ code: 'EVENT_PARSE_FAILED', path: ['x'], expected: `not ${body.orderId}` })
+        })
+      const good = http({ orderId: 'a', total: 1 })
+      const bad = http({ orderId: 7 })
+      expect(await invoke(handler, good)).toBe('EVENT_PARSE_FAILED')
+      expect(await invoke(handler, bad)).toBe('EVENT_PARSE_FAILED')
+      expect(log).toEqual([
+        ['before', good],
+        ['onError', good],
+        ['before', bad],
+        ['onError', bad],
+      ])
+    })
+
+    test('two parsers unwind in order: each middleware sees in after what it saw in before', async () => {
+      const outer = seen()
+      const inner = seen()
+      const handler = middy()
+        .use(outer.middleware)
+        .use(parse(envelopes.sqs(z.object({ orders: z.array(order) }))))
+        .use(inner.middleware)
+        .use(
+          parse(z.array(z.object({ orders: z.array(order).min(1) })).transform((batches) => batches.length)),
+        )
+        .handler(async (count) => count)
+      const event = events.sqs({ records: [{ body: { orders: [{ orderId: 'a', total: 1 }] } }] })
+      expect(await invoke(handler, event)).toBe(1)
+      expect(outer.log).toEqual([
+        ['before', event],
+        ['after', event],
+      ])
+      expect(inner.log).toEqual([
+        ['before', [{ orders: [{ orderId: 'a', total: 1 }] }]],
+        ['after', [{ orders: [{ orderId: 'a', total: 1 }] }]],
+      ])
+    })
   })
 })

@@ -18,6 +18,11 @@ export interface ParseOptions {
  * handler's event type becomes the parser's output. A failure throws a `ParseError` (HTTP body envelopes mark it
  * exposed, status 400) to your catch point; with `{ safe: true }` the handler gets a `SafeParseResult` instead.
  *
+ * The parsed value replaces `request.event` only between this middleware's `before` and its `after`/`onError`:
+ * on the way out it puts the original event back (returning nothing, so no later hook is skipped). Middlewares
+ * used before it — `@middy/http-cors` reading the `Origin` header, `@middy/http-error-handler`, the logger —
+ * see the event Lambda sent in their `after` and `onError`, as in their `before`.
+ *
  * @example
  * export const handler = lambda<SQSEvent>()
  *   .use(parse(envelopes.sqs(orderSchema)))
@@ -32,16 +37,37 @@ export function parse<const $Parser extends Parser>(
   options?: { readonly safe?: false },
 ): Middleware<{ event: ParserOutput<$Parser> }>
 export function parse(parser: Parser, options: ParseOptions = {}): Middleware<{ event: unknown }> {
+  // The event each request arrived with, by request: put back on the way out.
+  const originals = new WeakMap<object, unknown>()
+  const restore = (request: { event: unknown }): void => {
+    if (!originals.has(request)) return
+    request.event = originals.get(request)
+    originals.delete(request)
+  }
+  const after = function parseAfter(request: { event: unknown }): void {
+    restore(request)
+  }
+  const onError = function parseOnError(request: { event: unknown }): void {
+    restore(request)
+  }
   if (options.safe === true) {
     return {
       before: function parseSafeBefore(request) {
-        request.event = safeParseEvent(parser, request.event)
+        const parsed = safeParseEvent(parser, request.event)
+        originals.set(request, request.event)
+        request.event = parsed
       },
+      after,
+      onError,
     }
   }
   return {
     before: function parseBefore(request) {
-      request.event = parseEvent(parser, request.event)
+      const parsed = parseEvent(parser, request.event)
+      originals.set(request, request.event)
+      request.event = parsed
     },
+    after,
+    onError,
   }
 }

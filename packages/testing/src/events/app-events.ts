@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { AppSyncResolverEvent, LexV2Event, LexV2Intent } from 'aws-lambda'
+import type { AppSyncResolverEvent } from 'aws-lambda'
 import { eventSource } from './common.ts'
 import { deepMerge, eventPatch, type Overrides } from './deep-merge.ts'
 import type { AlexaSkillEvent, IotButtonEvent } from './local-types.ts'
@@ -40,43 +40,6 @@ export function appsyncFromPartial(
     stash: {},
   }
   return deepMerge<AppSyncResolverEvent<Record<string, unknown>>>(base, eventPatch(partial))
-}
-
-/**
- * `events.lex`: a Lex V2 dialog code hook for an `OrderFlowers` intent in progress.
- *
- * @example
- * events.lex({ inputTranscript: 'roses please' })
- */
-export function lexFromPartial(partial: Overrides<LexV2Event> = {}): LexV2Event {
-  const intent: LexV2Intent = {
-    name: 'OrderFlowers',
-    confirmationState: 'None',
-    state: 'InProgress',
-    slots: { FlowerType: null },
-  }
-  const base: LexV2Event = {
-    messageVersion: '1.0',
-    invocationSource: 'DialogCodeHook',
-    inputMode: 'Text',
-    responseContentType: 'text/plain; charset=utf-8',
-    sessionId: randomBytes(12).toString('hex'),
-    inputTranscript: 'I would like to order flowers',
-    bot: {
-      id: randomBytes(5).toString('hex').toUpperCase(),
-      name: 'SluiceBot',
-      aliasId: 'TSTALIASID',
-      aliasName: 'TestBotAlias',
-      localeId: 'en_US',
-      version: 'DRAFT',
-    },
-    interpretations: [{ intent, nluConfidence: 0.92 }],
-    proposedNextState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'FlowerType' }, intent },
-    requestAttributes: {},
-    sessionState: { sessionAttributes: {}, intent, originatingRequestId: randomUUID() },
-    transcriptions: [],
-  }
-  return deepMerge<LexV2Event>(base, eventPatch(partial))
 }
 
 /**

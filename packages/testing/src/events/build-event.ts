@@ -69,9 +69,11 @@ function defaultBuilders(paramNames: readonly string[]): DefaultBuilders {
   const out: Record<string, (params: SpecParams) => unknown> = {}
   for (const id of Object.keys(events) as EventSourceId[]) {
     if (paramNames.includes(id)) continue
+    // Some builders are generic in their overrides: call each through the one signature they all share.
+    const build: (partial?: never) => unknown = events[id]
     out[id] = (recordBuilders as readonly string[]).includes(id)
-      ? (params) => events[id]({ records: params.number('records') } as never)
-      : () => events[id]()
+      ? (params) => build({ records: params.number('records') } as never)
+      : () => build()
   }
   return out as DefaultBuilders
 }

@@ -6,20 +6,33 @@ import { eventBridgeEvent } from './eventbridge.ts'
 import { scheduledEvent } from './scheduled.ts'
 
 /**
- * `events.eventbridge`: an `Order Placed` event from `sluice.test` unless overridden.
+ * Overrides for `events.eventbridge`: a deep partial of the event, with `detail` of any type (an
+ * `EventBridgeEvent<'Order Placed', Order>` fits as it is); an object `detail` is merged into the default one.
+ *
+ * @example
+ * const partial: EventBridgePartial<{ orderId: string }> = { detail: { orderId: 'o-2' } }
+ */
+export type EventBridgePartial<$Detail> = Omit<Overrides<EventBridgeEvent<string, $Detail>>, 'detail'> & {
+  detail?: $Detail
+}
+
+/**
+ * `events.eventbridge`: an `Order Placed` event from `sluice.test` unless overridden; `detail` takes the type of
+ * the one you pass.
  *
  * @example
  * events.eventbridge({ source: 'shop.orders', detail: { orderId: 'o-2' } })
  */
-export function eventBridgeFromPartial(
-  partial: Overrides<EventBridgeEvent<string, Record<string, unknown>>> = {},
-): EventBridgeEvent<string, Record<string, unknown>> {
-  const base = eventBridgeEvent<string, Record<string, unknown>>({
+export function eventBridgeFromPartial<$Detail = Record<string, unknown>>(
+  partial: EventBridgePartial<$Detail> = {},
+): EventBridgeEvent<string, $Detail> {
+  const base = eventBridgeEvent<string, unknown>({
     ...partial,
     detailType: 'Order Placed',
     detail: { orderId: 'o-1' },
   })
-  return deepMerge<EventBridgeEvent<string, Record<string, unknown>>>(base, eventPatch(partial))
+  const patch = eventPatch<EventBridgeEvent<string, unknown>>(partial)
+  return deepMerge(base, patch) as EventBridgeEvent<string, $Detail>
 }
 
 /**

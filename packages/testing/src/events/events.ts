@@ -1,4 +1,4 @@
-import { alexaFromPartial, appsyncFromPartial, iotButtonFromPartial, lexFromPartial } from './app-events.ts'
+import { alexaFromPartial, appsyncFromPartial, iotButtonFromPartial } from './app-events.ts'
 import {
   apigwAuthorizerRequestFromPartial,
   apigwAuthorizerTokenFromPartial,
@@ -18,6 +18,7 @@ import {
   functionUrlFromPartial,
 } from './http-events.ts'
 import { cloudfrontFromPartial, vpcLatticeFromPartial } from './lattice-cloudfront-events.ts'
+import { lexFromPartial } from './lex-events.ts'
 import {
   cloudformationFromPartial,
   codecommitFromPartial,
