@@ -1,6 +1,6 @@
 // kinesis-metrics on middy with Powertools Logger and the batch processor with parser integration (base64 JSON
 // payloads). Powertools' Kinesis processor reports each failed record rather than stopping at the first; the
-// aggregation and EMF rendering are the example's own.
+// aggregation is the example's own, and its EMF lines come from Powertools Metrics as in the sluice handler.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch'
 import { parser } from '@aws-lambda-powertools/batch/parser'
 import { Logger } from '@aws-lambda-powertools/logger'
@@ -23,6 +23,6 @@ export const handler = middy(async (event: KinesisStreamEvent, context: Context)
   const handleRecord = (record: KinesisStreamRecord & { kinesis: { data: Reading } }) =>
     window.add(record.kinesis.data)
   const response = await processPartialResponse(event, handleRecord as never, processor, { context })
-  for (const document of window.documents()) logger.info('metrics', document)
+  window.publish(logger)
   return response
 }).use(injectLambdaContext(logger))

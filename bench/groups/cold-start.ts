@@ -46,7 +46,7 @@ const apps: readonly App[] = [
   },
   {
     app: 'kinesis-metrics',
-    note: 'logger, ordered batch with zod payloads, EMF. powertools = Logger, BatchProcessor(KinesisDataStreams) with parser (base64 transformer); no AWS SDK on either side: this row is pino + @sluice/batch against Powertools Logger + batch',
+    note: 'logger, ordered batch with zod payloads, EMF through Powertools Metrics on both sides. powertools = Logger, BatchProcessor(KinesisDataStreams) with parser (base64 transformer); no AWS SDK on either side: this row is pino + @sluice/batch against Powertools Logger + batch',
   },
   {
     app: 'scheduled-report',

@@ -8,7 +8,8 @@ import { readingSchema } from './reading.ts'
 const namespace = process.env.METRICS_NAMESPACE ?? 'Shop'
 
 /**
- * Turns request readings from a Kinesis stream into CloudWatch metrics (Embedded Metric Format log lines).
+ * Turns request readings from a Kinesis stream into CloudWatch metrics: Embedded Metric Format lines written by
+ * Powertools Metrics.
  * Records are processed one at a time in shard order; the first one that fails (a payload that does not decode
  * or validate) stops the batch, and it and every record after it are reported — so Lambda checkpoints just
  * before it and delivers from there again, and no reading is counted twice or out of order.
@@ -29,11 +30,16 @@ export const handler = lambda<KinesisStreamEvent>()
           context.log.warn({ sequenceNumber: itemIdentifier, reason, err: error }, 'record failed')
       },
     })
-    // One EMF line per service, route and minute, for the readings that were processed: CloudWatch makes the
-    // metrics from the log line, no API call and nothing to flush.
-    for (const document of window.documents()) context.log.info(document, 'metrics')
+    // One EMF line per service, route and minute, for the readings that were processed, written to stdout by
+    // Powertools Metrics before the handler returns: CloudWatch makes the metrics from the line, no API call.
+    const lines = window.publish(context.log)
     context.log.info(
-      { records: event.Records.length, counted: window.added, reported: response.batchItemFailures.length },
+      {
+        records: event.Records.length,
+        counted: window.added,
+        reported: response.batchItemFailures.length,
+        lines,
+      },
       'batch done',
     )
     return response

@@ -1,3 +1,4 @@
+export { captureStdio, type EmfDocument, type StdioCapture } from './capture-stdio.ts'
 export {
   type Clock,
   createClock,
@@ -23,7 +24,7 @@ export {
   UnknownEventBuilderError,
 } from './errors.ts'
 export { type ApiGatewayHttpEventOptions, apiGatewayHttpEvent } from './events/api-gateway-http.ts'
-export type { KafkaPartial } from './events/broker-events.ts'
+export type { KafkaEventOf, KafkaPartial } from './events/broker-events.ts'
 export {
   type BuiltEvent,
   buildEvent,
@@ -39,7 +40,7 @@ export {
   dynamoDbStreamEvent,
 } from './events/dynamodb-stream.ts'
 export { type EventBridgeEventOptions, eventBridgeEvent } from './events/eventbridge.ts'
-export type { S3EventBridgeEvent } from './events/eventbridge-events.ts'
+export type { EventBridgePartial, S3EventBridgeEvent } from './events/eventbridge-events.ts'
 export {
   type EventBySourceId,
   type EventSourceId,
@@ -49,6 +50,7 @@ export {
 export type { BodyOption } from './events/http-body.ts'
 export type { HttpPartial } from './events/http-events.ts'
 export { type KinesisEventOptions, kinesisEvent } from './events/kinesis.ts'
+export type { LexEventOf, LexPartial } from './events/lex-events.ts'
 export type {
   ActiveMqEvent,
   AlexaSkillEvent,
