@@ -1,56 +1,26 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import {
-  installedManifests,
-  integrityOf,
-  type LocalRegistry,
-  lockfileIntegrities,
-  manifestOfTarball,
-  type Offered,
-  startLocalRegistry,
-} from './local-registry.ts'
-import { cleanEnv, type Packed, pnpm, root, run } from './workspace-packages.ts'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { nodeFirstEnv, type Packed, root, run } from './workspace-packages.ts'
 
 const consumerFixtures = new URL('./consumer/', import.meta.url)
 
 /**
- * A registry on 127.0.0.1 offering the packed tarballs and every registry package the workspace installed, at
- * the versions the lockfile holds. pnpm then resolves the tarballs' dependencies as it would against npm, and
- * takes their content from the workspace's store: no network, and it works in a clean clone whose store was
- * just filled by `pnpm install --frozen-lockfile` (which leaves pnpm's metadata cache empty, so
- * `pnpm install --offline` alone cannot resolve anything).
- */
-export const startWorkspaceRegistry = (packed: Packed[]): Promise<LocalRegistry> => {
-  const integrities = lockfileIntegrities(readFileSync(join(root, 'pnpm-lock.yaml'), 'utf8'))
-  const thirdParty = installedManifests(join(root, 'node_modules/.pnpm')).flatMap((manifest): Offered[] => {
-    const integrity = integrities.get(`${manifest.name}@${manifest.version}`)
-    return integrity ? [{ manifest, integrity }] : []
-  })
-  const ours = packed.map(
-    (p): Offered => ({
-      manifest: manifestOfTarball(p.filename),
-      integrity: integrityOf(p.filename),
-      file: p.filename,
-    }),
-  )
-  return startLocalRegistry([...thirdParty, ...ours])
-}
-
-/**
  * Files generated per run because they list whichever packages were packed: an ESM and a CommonJS file that
- * print each package's export names, and a TypeScript file that imports every package's declarations.
+ * print the export names of every entry point (subpaths included), and a TypeScript file that imports every
+ * package's main declarations (a subpath's may name the optional peer it is for).
  */
-const generatedFiles = (names: string[]): Record<string, string> => ({
+const generatedFiles = (names: string[], specifiers: string[]): Record<string, string> => ({
   'exports.mjs': [
     'const out = {}',
-    ...names.map(
+    ...specifiers.map(
       (name) => `out[${JSON.stringify(name)}] = Object.keys(await import(${JSON.stringify(name)})).sort()`,
     ),
     'process.stdout.write(JSON.stringify(out))',
   ].join('\n'),
   'exports.cjs': [
     'const out = {}',
-    ...names.map(
+    ...specifiers.map(
       (name) => `out[${JSON.stringify(name)}] = Object.keys(require(${JSON.stringify(name)})).sort()`,
     ),
     'process.stdout.write(JSON.stringify(out))',
@@ -60,49 +30,83 @@ const generatedFiles = (names: string[]): Record<string, string> => ({
     .join('\n'),
 })
 
+const versionIn = (manifest: string, name: string): string => {
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    dependencies?: Record<string, string>
+    devDependencies?: Record<string, string>
+  }
+  const version = dependencies[name] ?? devDependencies[name]
+  if (version === undefined) throw new Error(`${manifest} does not pin ${name}`)
+  return version
+}
+
 /**
- * Creates a user's project in `dir` depending on the packed packages (plus the @types a user adds), copies the
- * consumer fixtures into it, and installs from `registry` into the workspace's pnpm store.
+ * What a user adds beside sluice, at the versions the workspace pins: the @types packages, and `@middy/core`
+ * for the plain-middy handler. Never an optional peer (AWS SDK clients, ioredis): the test proves sluice works
+ * without them.
+ */
+const registryPackages = (): string[] => [
+  `@types/node@${versionIn(join(root, 'package.json'), '@types/node')}`,
+  `@types/aws-lambda@${versionIn(join(root, 'package.json'), '@types/aws-lambda')}`,
+  `@middy/core@${versionIn(join(root, 'packages/core/package.json'), '@middy/core')}`,
+]
+
+/**
+ * aws-lambda-ric's install script compiles curl and aws-lambda-cpp from source (minutes on two cores), so the
+ * scratch install runs with `--ignore-scripts` and takes the native client the workspace's install built for the
+ * same version of the package. Nothing else the packages depend on needs an install script on Node 24.
+ */
+const copyRicNativeClient = (app: string): void => {
+  const fromRuntime = createRequire(join(root, 'packages/runtime/package.json'))
+  const builtDir = dirname(fromRuntime.resolve('aws-lambda-ric'))
+  const installedDir = join(app, 'node_modules/aws-lambda-ric')
+  const version = (dir: string) =>
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version
+  if (version(builtDir) !== version(installedDir))
+    throw new Error(
+      `aws-lambda-ric ${version(installedDir)} installed, the workspace built ${version(builtDir)}`,
+    )
+  if (!existsSync(join(builtDir, 'rapid-client.node')))
+    throw new Error(`${builtDir} has no rapid-client.node: run pnpm install in the workspace`)
+  copyFileSync(join(builtDir, 'rapid-client.node'), join(installedDir, 'rapid-client.node'))
+}
+
+/**
+ * Creates a user's project in `dir` (outside the workspace), copies the consumer fixtures into it, and installs
+ * the packed tarballs with npm — sluice's packages from the files, everything else from the npm registry —
+ * on the Node that runs the test (first on PATH, so npm and its children use it).
+ *
+ * @example
+ * await createScratchProject('/tmp/sluice-packaging-x/app', packed, ['@sluice/core', '@sluice/events/decode'])
  */
 export const createScratchProject = async (
   dir: string,
   packed: Packed[],
-  registry: LocalRegistry,
-  { storeDir, cacheDir }: { storeDir: string; cacheDir: string },
+  specifiers: string[],
 ): Promise<void> => {
-  const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    devDependencies: Record<string, string>
-  }
-  const dependencies: Record<string, string> = {
-    ...Object.fromEntries(packed.map((p) => [p.name, p.version])),
-    '@types/aws-lambda': rootManifest.devDependencies['@types/aws-lambda'] ?? '*',
-    '@types/node': rootManifest.devDependencies['@types/node'] ?? '*',
-  }
   mkdirSync(dir, { recursive: true })
-  const manifest = { name: 'sluice-consumer', private: true, type: 'module', dependencies }
+  const manifest = { name: 'sluice-consumer', version: '1.0.0', private: true, type: 'module' }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   for (const file of readdirSync(consumerFixtures))
     copyFileSync(new URL(file, consumerFixtures), join(dir, file))
-  for (const [file, text] of Object.entries(generatedFiles(packed.map((p) => p.name)))) {
+  for (const [file, text] of Object.entries(
+    generatedFiles(
+      packed.map((p) => p.name),
+      specifiers,
+    ),
+  ))
     writeFileSync(join(dir, file), `${text}\n`)
-  }
-  const { command, prefix } = pnpm()
   const args = [
-    ...prefix,
     'install',
-    '--ignore-workspace',
-    `--registry=${registry.url}/`,
-    `--store-dir=${storeDir}`,
-    `--cache-dir=${cacheDir}`,
-    '--config.update-notifier=false',
-    '--reporter=append-only',
+    ...packed.map((p) => p.filename),
+    ...registryPackages(),
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--ignore-scripts',
+    '--no-update-notifier',
+    '--loglevel=error',
   ]
-  try {
-    await run(command, args, { cwd: dir, env: cleanEnv({ CI: 'true' }), timeoutMs: 60_000 })
-  } catch (error) {
-    const misses = registry.misses.length
-      ? `\nnot offered by the local registry: ${registry.misses.join(', ')}`
-      : ''
-    throw new Error(`${(error as Error).message}${misses}`, { cause: error })
-  }
+  await run('npm', args, { cwd: dir, env: nodeFirstEnv(), timeoutMs: 180_000 })
+  copyRicNativeClient(dir)
 }

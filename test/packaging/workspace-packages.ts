@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The workspace root (this file is test/packaging/workspace-packages.ts). */
@@ -34,9 +34,29 @@ export const publishablePackages = (): { packages: WorkspacePackage[]; skipped: 
   return { packages, skipped }
 }
 
+/** One entry point of a package: what a user imports, and the source file it is built from. */
+export type EntryPoint = { specifier: string; source: string }
+
 /**
- * Runs a command to completion; rejects with its output when it exits non-zero or outlives `timeoutMs`
- * (then it is killed, so a hung install cannot hold the test).
+ * The entry points a package's `exports` map declares (in the workspace they point at `src/`): `.` and every
+ * subpath, such as `@sluice/idempotency/dynamodb`.
+ *
+ * @example
+ * entryPoints({ name: '@sluice/events', dir }) // [{ specifier: '@sluice/events', … }, { specifier: '@sluice/events/decode', … }]
+ */
+export const entryPoints = (pkg: WorkspacePackage): EntryPoint[] => {
+  const { exports } = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as {
+    exports: Record<string, string>
+  }
+  return Object.entries(exports).map(([subpath, source]) => ({
+    specifier: subpath === '.' ? pkg.name : `${pkg.name}/${subpath.replace(/^\.\//, '')}`,
+    source: join(pkg.dir, source),
+  }))
+}
+
+/**
+ * Runs a command to completion; rejects with its output when it outlives `timeoutMs` (then it is killed, so a
+ * hung install cannot hold the test) or exits with a code not in `exitCodes` (default: only 0).
  */
 export const run = (
   command: string,
@@ -45,8 +65,9 @@ export const run = (
     cwd,
     env = process.env,
     timeoutMs = 60_000,
-  }: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<{ stdout: string; stderr: string }> =>
+    exitCodes = [0],
+  }: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; exitCodes?: number[] },
+): Promise<{ stdout: string; stderr: string; code: number }> =>
   new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
@@ -64,7 +85,7 @@ export const run = (
     })
     child.on('close', (code, signal) => {
       clearTimeout(timer)
-      if (code === 0) return resolve({ stdout, stderr })
+      if (code !== null && exitCodes.includes(code)) return resolve({ stdout, stderr, code })
       const why = signal ? `was killed (${signal}) after ${timeoutMs} ms` : `exited with ${code}`
       const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')
       reject(new Error(`${[command, ...args].join(' ')} (in ${cwd}) ${why}:\n${tail}`))
@@ -87,6 +108,16 @@ export const cleanEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))),
   ...extra,
 })
+
+/**
+ * The environment for npm and the programs it starts: {@link cleanEnv}, with the directory of the Node that runs
+ * the test (the workspace's Node 24) first on PATH, so `npm` (a `#!/usr/bin/env node` script) runs on it.
+ */
+export const nodeFirstEnv = (): NodeJS.ProcessEnv => {
+  const env = cleanEnv()
+  const path = Object.keys(env).find((key) => key.toUpperCase() === 'PATH') ?? 'PATH'
+  return { ...env, [path]: [dirname(process.execPath), env[path]].filter(Boolean).join(delimiter) }
+}
 
 /**
  * Builds the packages in one tsdown process (the root package.json's `tsdown.workspace`; each package's own
