@@ -50,10 +50,10 @@ void watermarkMask()
  *   --env OBJECTS_DIR=examples/s3-thumbnails/fixtures/buckets --env ASSET_BUCKET=brand-assets --env THUMBNAIL_BUCKET=photos-thumbnails
  */
 export const handler = lambda<S3Event>()
-  .use(tmp({ keep: [assets.dir] })) // first: its cleanup must run after everything else
   .use(logger({ service: 'thumbnails' }))
   .use(parse(s3Schema))
   .use(awaitInit({ caches: { watermark: watermarkMask } }))
+  .use(tmp({ keep: [assets.dir] })) // last (innermost): its after/onError run first, so nothing can skip them
   .handler(async (event, context) => {
     const thumbnailBucket = setting('THUMBNAIL_BUCKET')
     const maxSide = Number(process.env.THUMBNAIL_MAX_SIDE ?? 128)
