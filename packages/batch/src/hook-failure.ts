@@ -1,19 +1,5 @@
+import { errorMessage } from '@sluice/core'
 import { BatchError } from './errors.ts'
-
-/**
- * What a thrown value says, without trusting it: a revoked Proxy, a throwing `message` getter or a `toString`
- * that throws still gives a string.
- *
- * @example
- * describeError(new Error('boom')) // 'boom'
- */
-export function describeError(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error)
-  } catch {
-    return 'a value that cannot be read'
-  }
-}
 
 /**
  * Reports a user hook that threw or rejected (`onFailure`): a `BATCH_HOOK_FAILED` warning on stderr (CloudWatch),
@@ -26,7 +12,7 @@ export function describeError(error: unknown): string {
 export function reportHookFailure(hook: string, error: unknown): void {
   const warning = new BatchError(
     'BATCH_HOOK_FAILED',
-    `batch: the ${hook} hook threw (${describeError(error)}); every record not completed is still reported`,
+    `batch: the ${hook} hook threw (${errorMessage(error)}); every record not completed is still reported`,
     { cause: error },
   )
   process.emitWarning(warning)

@@ -1,8 +1,8 @@
-import type { LifecycleContext } from '@sluice/core'
+import { errorMessage, type LifecycleContext } from '@sluice/core'
 import { deadlineOf, marginFor } from '@sluice/timeout'
 import type { Context } from 'aws-lambda'
 import { BatchError } from './errors.ts'
-import { callHook, describeError } from './hook-failure.ts'
+import { callHook } from './hook-failure.ts'
 import { lanesFor } from './lanes.ts'
 import {
   type BatchOptions,
@@ -73,7 +73,7 @@ const respond = (run: BatchRun, settings: BatchSettings): BatchResponse => {
   }
   if (batchItemFailures.length === states.length && states.length > 0 && settings.onAllFailed === 'throw') {
     const errors = [...run.errors.values()]
-    const first = errors.length > 0 ? `; first error: ${describeError(errors[0])}` : ''
+    const first = errors.length > 0 ? `; first error: ${errorMessage(errors[0])}` : ''
     throw new BatchError(
       'BATCH_ALL_FAILED',
       `All ${states.length} records failed (${errors.length} threw, the others did not finish before the deadline ` +

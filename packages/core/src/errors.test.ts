@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { isSluiceError, SluiceError, toSluiceError } from './errors.ts'
+import { errorMessage, isSluiceError, SluiceError, toSluiceError } from './errors.ts'
 
 describe('SluiceError', () => {
   test('carries a stable code, expose, status, path and cause', () => {
@@ -67,5 +68,29 @@ describe('SluiceError', () => {
     expect(wrapped).toMatchObject({ code: 'UNHANDLED_ERROR', expose: false, message: 'x is undefined' })
     expect(wrapped.cause).toBeInstanceOf(TypeError)
     expect(toSluiceError('a string')).toMatchObject({ code: 'UNHANDLED_ERROR', message: 'a string' })
+  })
+  test('toSluiceError never throws, whatever was thrown (property, with hostile values)', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const throwing = {
+      get message(): string {
+        throw new Error('no')
+      },
+      toString(): string {
+        throw new Error('no')
+      },
+    }
+    for (const value of [revoked, throwing, Object.create(null), Symbol('s'), 10n]) {
+      expect(toSluiceError(value)).toMatchObject({ code: 'UNHANDLED_ERROR' })
+      expect(isSluiceError(value)).toBe(false)
+    }
+    expect(toSluiceError(revoked).message).toBe('a thrown value that cannot be read')
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expect(toSluiceError(value)).toBeInstanceOf(SluiceError)
+        expect(typeof errorMessage(value)).toBe('string')
+      }),
+      { numRuns: 500 },
+    )
   })
 })

@@ -52,22 +52,44 @@ export class SluiceError extends Error {
 }
 
 /**
- * Narrows an unknown thrown value to a {@link SluiceError}.
+ * Narrows an unknown thrown value to a {@link SluiceError}. Never throws, whatever was thrown (a revoked Proxy
+ * throws on `instanceof`).
  *
  * @example
  * if (isSluiceError(error) && error.code === 'TIMEOUT') retryLater()
  */
-export const isSluiceError = (error: unknown): error is SluiceError => error instanceof SluiceError
+export const isSluiceError = (error: unknown): error is SluiceError => {
+  try {
+    return error instanceof SluiceError
+  } catch {
+    return false
+  }
+}
+
+/**
+ * What a thrown value says, without trusting it: an `Error`'s message, anything else as a string, and a fixed
+ * text for a value that throws when read (a revoked Proxy, a `message` getter or `toString` that throws).
+ *
+ * @example
+ * errorMessage(new Error('boom')) // 'boom'
+ * errorMessage(42) // '42'
+ */
+export function errorMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error)
+  } catch {
+    return 'a thrown value that cannot be read'
+  }
+}
 
 /**
  * Turns anything thrown into a {@link SluiceError}: a SluiceError is returned as it is, anything else becomes
- * `UNHANDLED_ERROR` (not exposed, status 500) with the original as `cause`.
+ * `UNHANDLED_ERROR` (not exposed, status 500) with the original as `cause`. Never throws.
  *
  * @example
  * const { code, expose } = toSluiceError(caught)
  */
-export const toSluiceError = (error: unknown): SluiceError => {
-  if (error instanceof SluiceError) return error
-  const message = error instanceof Error ? error.message : String(error)
-  return new SluiceError(message, { code: 'UNHANDLED_ERROR', cause: error })
-}
+export const toSluiceError = (error: unknown): SluiceError =>
+  isSluiceError(error)
+    ? error
+    : new SluiceError(errorMessage(error), { code: 'UNHANDLED_ERROR', cause: error })

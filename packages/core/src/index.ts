@@ -1,4 +1,10 @@
-export { isSluiceError, SluiceError, type SluiceErrorOptions, toSluiceError } from './errors.ts'
+export {
+  errorMessage,
+  isSluiceError,
+  SluiceError,
+  type SluiceErrorOptions,
+  toSluiceError,
+} from './errors.ts'
 export {
   type CatchContext,
   type CatchFn,
