@@ -253,3 +253,37 @@ describe('cached: bad input', () => {
     expect(() => untyped(() => 1)).toThrow(expect.objectContaining({ path: ['options'] }))
   })
 })
+
+describe('cached: options under hostile input', () => {
+  test('any value of any option gives a cache or an INIT_INVALID_OPTION naming it, never another error', () => {
+    const anyValue = fc.oneof(
+      fc.anything(),
+      fc.double(),
+      fc.constantFrom(Number.NaN, Number.NEGATIVE_INFINITY),
+    )
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            ttlMs: anyValue,
+            staleIfErrorMs: anyValue,
+            jitter: anyValue,
+            refresh: anyValue,
+            random: anyValue,
+          },
+          { requiredKeys: [] },
+        ),
+        (options) => {
+          try {
+            cached(() => 1, { prefetch: false, ...options } as never)
+          } catch (error) {
+            expect(error).toBeInstanceOf(InitError)
+            expect(error).toMatchObject({ code: 'INIT_INVALID_OPTION' })
+            expect(['ttlMs', ...Object.keys(options)]).toContain((error as InitError).path?.[0])
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+})

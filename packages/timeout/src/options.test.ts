@@ -78,3 +78,39 @@ describe('bad options', () => {
     })
   })
 })
+
+describe('options under hostile input', () => {
+  test('any value of any option gives settings or a TimeoutOptionError naming it, never another error', () => {
+    const anyValue = fc.oneof(
+      fc.anything(),
+      fc.double(),
+      fc.constantFrom(Number.NaN, -0, Number.NEGATIVE_INFINITY),
+    )
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            marginMs: anyValue,
+            marginShare: anyValue,
+            onTimeout: anyValue,
+            flush: anyValue,
+            clock: anyValue,
+          },
+          { requiredKeys: [] },
+        ),
+        (options) => {
+          try {
+            const settings = resolveOptions(options as never)
+            expect(Number.isFinite(settings.marginMs) && settings.marginMs >= 0).toBe(true)
+            expect(settings.marginShare >= 0 && settings.marginShare < 1).toBe(true)
+          } catch (error) {
+            expect(error).toBeInstanceOf(TimeoutOptionError)
+            expect((error as TimeoutOptionError).code).toBe('TIMEOUT_INVALID_OPTION')
+            expect(Object.keys(options)).toContain((error as TimeoutOptionError).path?.[0])
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+})

@@ -56,3 +56,26 @@ describe('boundedError', () => {
     expect(boundedError('plain', 256)).toMatchObject({ message: 'plain' })
   })
 })
+
+describe('under hostile input', () => {
+  test('never throws, and stays within the cap, for any value or thrown value (revoked Proxies, cycles included)', () => {
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const cycle: Record<string, unknown> = {}
+    cycle.self = cycle
+    // fast-check inspects what it generates, so the revoked Proxy is checked on its own.
+    expect(boundedMetadata(revoked, 1024)).toMatchObject({ truncated: true })
+    expect(boundedError(revoked, 1024).message).toBe('a thrown value that cannot be read')
+    const hostile = fc.oneof(fc.anything(), fc.constantFrom<unknown>(cycle, 10n, Symbol('s')))
+    fc.assert(
+      fc.property(hostile, (value) => {
+        const metadata = boundedMetadata(value, 1024)
+        const recorded = JSON.stringify(metadata)
+        if (recorded !== undefined && metadata !== value)
+          expect(Buffer.byteLength(recorded)).toBeLessThanOrEqual(1024)
+        expect(boundedError(value, 1024)).toBeInstanceOf(Error)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})

@@ -1,3 +1,5 @@
+import { errorMessage } from '@sluice/core'
+
 /** Default cap on response metadata, in bytes of JSON (an X-Ray segment document may be at most 64 KB). */
 export const DEFAULT_MAX_METADATA_BYTES = 16_384
 
@@ -8,6 +10,15 @@ export interface TruncatedMetadata {
   readonly bytes?: number
   /** The start of its JSON, within the cap. */
   readonly preview: string
+}
+
+/** `instanceof Error` that a revoked Proxy cannot make throw. */
+const isError = (value: unknown): value is Error => {
+  try {
+    return value instanceof Error
+  } catch {
+    return false
+  }
 }
 
 const json = (value: unknown): string | undefined => {
@@ -33,7 +44,7 @@ const cut = (text: string, maxBytes: number): string => {
  */
 export const boundedMetadata = (value: unknown, maxBytes: number): unknown => {
   const text = json(value)
-  if (text === undefined) return { truncated: true, preview: cut(String(value), maxBytes / 2) }
+  if (text === undefined) return { truncated: true, preview: cut(errorMessage(value), maxBytes / 2) }
   const bytes = Buffer.byteLength(text)
   if (bytes <= maxBytes) return value
   const preview = cut(text, Math.max(0, maxBytes - 64))
@@ -48,7 +59,7 @@ export const boundedMetadata = (value: unknown, maxBytes: number): unknown => {
  * boundedError(new Error('x'.repeat(100_000)), 1024).message.length // ≤ 1024
  */
 export const boundedError = (error: unknown, maxBytes: number): Error => {
-  const source = error instanceof Error ? error : new Error(String(error))
+  const source = isError(error) ? error : new Error(errorMessage(error))
   const fits = Buffer.byteLength(source.message) <= maxBytes
   if (fits && !source.message.includes('\n')) return source
   const copy = new Error(fits ? source.message : `${cut(source.message, maxBytes - 16)}… (truncated)`)
