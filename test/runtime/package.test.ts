@@ -21,6 +21,8 @@ interface DemoRun {
   readonly event?: string
   readonly env?: Record<string, string>
   readonly expect?: string
+  /** The function's memory size, as its template deploys it. */
+  readonly memoryMb?: number
 }
 
 /** The first run of an example's demo.json that is expected to succeed. */
@@ -70,6 +72,7 @@ async function invoke(handler: string, run: DemoRun, app: string, cwd: string) {
     ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
   ]
   if (run.event !== undefined) args.push('--event', join(examples, app, run.event))
+  if (run.memoryMb !== undefined) args.push('--memory', String(run.memoryMb))
   const result = await sluice(args, cwd)
   if (result.code !== 0 || result.stderr !== '') {
     throw new Error(
