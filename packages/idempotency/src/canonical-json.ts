@@ -125,7 +125,7 @@ export function canonicalText(
 }
 
 /**
- * The canonical JSON of a value (see {@link canonicalText}); `'null'` when it carries no information.
+ * The canonical JSON of a value (the canonical form in the README); `'null'` when it carries no information.
  *
  * @example
  * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }) // '{"a":[2,{"c":4,"d":3}],"b":1}'

@@ -9,7 +9,7 @@ import type { LogDestination } from './logger-type.ts'
 let stdout: DestinationStream | undefined
 
 /**
- * The container's one stdout destination: synchronous writes to fd 1 ({@link syncFdDestination}), because
+ * The container's one stdout destination: synchronous writes to fd 1 (a writer that waits for a full pipe instead of sleeping), because
  * Lambda freezes the process as soon as the response is sent and a line waiting in a buffer may never be
  * written.
  *
