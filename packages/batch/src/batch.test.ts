@@ -1,12 +1,12 @@
 import middy from '@middy/core'
 import { lambda, type Middleware } from '@sluice/core'
-import { createContext, invoke, kinesisEvent, LambdaInvokeError, sqsEvent } from '@sluice/testing'
+import { createContext, events, invoke, LambdaInvokeError } from '@sluice/testing'
 import type { KinesisStreamRecord, SQSEvent, SQSRecord } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import { reported } from '../test-support/reported.ts'
 import { batch } from './batch.ts'
 import { BatchError } from './errors.ts'
-import { reported } from './test-support.ts'
 
 const failOdd = (_record: SQSRecord, { index }: { index: number }) => {
   if (index % 2 === 1) throw new Error(`record ${index} failed`)
@@ -14,7 +14,7 @@ const failOdd = (_record: SQSRecord, { index }: { index: number }) => {
 
 describe('batch() in a lambda() chain', () => {
   test('puts the response on context.batch for the handler to return', async () => {
-    const event = sqsEvent({ records: 4 })
+    const event = events.sqs({ records: 4 })
     const handler = lambda<SQSEvent>()
       .use(batch(failOdd))
       .handler((_event, context) => context.batch)
@@ -23,7 +23,7 @@ describe('batch() in a lambda() chain', () => {
   })
 
   test('is the response even when the handler returns nothing', async () => {
-    const event = sqsEvent({ records: 2 })
+    const event = events.sqs({ records: 2 })
     const handler = lambda<SQSEvent>()
       .use(batch(failOdd))
       .handler(() => undefined)
@@ -31,7 +31,7 @@ describe('batch() in a lambda() chain', () => {
   })
 
   test('takes the deadline from the invocation context', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const handler = lambda<SQSEvent>()
       .use(batch(() => undefined, { onAllFailed: 'report' }))
       .handler((_event, context) => context.batch)
@@ -44,7 +44,7 @@ describe('batch() in a lambda() chain', () => {
     const handler = lambda<SQSEvent>()
       .use(batch(() => Promise.reject(new Error('downstream down'))))
       .handler((_event, context) => context.batch)
-    const error = await invoke(handler, sqsEvent({ records: 2 })).catch((e) => e)
+    const error = await invoke(handler, events.sqs({ records: 2 })).catch((e) => e)
     expect(error).toBeInstanceOf(LambdaInvokeError)
     expect(error.lambdaError.errorType).toBe('BatchError')
     expect(error.lambdaError.errorMessage).toMatch(/^All 2 records failed/)
@@ -60,14 +60,14 @@ describe('batch() in a lambda() chain', () => {
         }),
       )
       .handler((_event, context) => context.batch)
-    await invoke(handler, kinesisEvent({ records: 2, data: (i) => ({ celsius: 20 + i }) }))
+    await invoke(handler, events['kinesis-stream']({ records: 2, data: (i) => ({ celsius: 20 + i }) }))
     expect(seen).toEqual([20, 21])
   })
 })
 
 describe('batch() in plain middy', () => {
   test('needs no handler, and an earlier middleware’s after still runs', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const afters: unknown[] = []
     const audit: Middleware = {
       after: function auditAfter(request) {

@@ -39,13 +39,12 @@ export const batch = <
   recordHandler: RecordHandler<ItemOf<TRecord, TSchema>, TRecord, TLog>,
   options: Omit<BatchOptions<TRecord, TSchema, TLog>, 'context'> = {},
 ): Middleware<{ in: BatchEvent<TRecord>; context: BatchContext }> => {
-  // Checked here so a bad option fails when the module loads, not on the first batch.
+  // Checked here, once, so a bad handler or option fails when the module loads, not on the first batch.
   checkRecordHandler(recordHandler)
   const settings = resolveOptions(options)
-  const handler = recordHandler as RecordHandler<unknown, BatchRecord, unknown>
   return {
     before: async function batchBefore(request) {
-      const response = await runBatch(request.event, handler, settings, request.context)
+      const response = await runBatch(request.event, recordHandler, settings, request.context)
       ;(request.context as { batch?: BatchResponse }).batch = response
     },
     after: function batchAfter(request) {

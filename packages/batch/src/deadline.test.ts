@@ -1,14 +1,15 @@
-import { createClock, createContext, kinesisEvent, sqsEvent } from '@sluice/testing'
-import { TimeoutError } from '@sluice/timeout'
+import { TimeoutError } from '@sluice/core'
+import { after, createClock, createContext, drive, events, hang } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { reported } from '../test-support/reported.ts'
+import { virtualLambda } from '../test-support/virtual-lambda.ts'
 import { processBatch } from './process-batch.ts'
-import { after, drive, hang, reported, virtualLambda } from './test-support.ts'
 
 describe('the deadline', () => {
   test('records not started when less than the margin is left are reported, and the call returns in time', async () => {
     // 1 s timeout, margin max(500, 10 %) = 500 ms: records of 100 ms one at a time, 5 fit
     const { clock, context } = virtualLambda(1_000)
-    const event = sqsEvent({ records: 10 })
+    const event = events.sqs({ records: 10 })
     const started: number[] = []
     const { value, settledAt } = await drive(clock, () =>
       processBatch(
@@ -32,7 +33,7 @@ describe('the deadline', () => {
 
   test('in-flight records get their signal aborted with a TimeoutError and graceMs to finish', async () => {
     const { clock, context } = virtualLambda(1_000)
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const reasons: unknown[] = []
     const { value, settledAt } = await drive(clock, () =>
       processBatch(
@@ -55,7 +56,7 @@ describe('the deadline', () => {
 
   test('a record that honours its signal is reported as failed when it rejects on abort', async () => {
     const { clock, context } = virtualLambda(1_000)
-    const event = sqsEvent({ records: 1 })
+    const event = events.sqs({ records: 1 })
     const { value, settledAt } = await drive(clock, () =>
       processBatch(
         event,
@@ -71,7 +72,7 @@ describe('the deadline', () => {
   test('the grace period never eats more than half the margin', async () => {
     const { clock, context } = virtualLambda(1_000)
     const { settledAt } = await drive(clock, () =>
-      processBatch(sqsEvent({ records: 1 }), () => hang(), {
+      processBatch(events.sqs({ records: 1 }), () => hang(), {
         context,
         clock,
         graceMs: 10_000,
@@ -86,7 +87,7 @@ describe('the deadline', () => {
     const { settledAt } = await drive(
       clock,
       () =>
-        processBatch(sqsEvent({ records: 1 }), () => hang(), {
+        processBatch(events.sqs({ records: 1 }), () => hang(), {
           context,
           clock,
           graceMs: 0,
@@ -101,7 +102,7 @@ describe('the deadline', () => {
     const { clock, context } = virtualLambda(1_000)
     await clock.advance(600)
     let ran = 0
-    const response = await processBatch(sqsEvent({ records: 4 }), () => void ran++, {
+    const response = await processBatch(events.sqs({ records: 4 }), () => void ran++, {
       context,
       clock,
       onAllFailed: 'report',
@@ -112,7 +113,7 @@ describe('the deadline', () => {
 
   test('a stream stops at the deadline too: the record in flight and every later one are reported', async () => {
     const { clock, context } = virtualLambda(1_000)
-    const event = kinesisEvent({ records: 5 })
+    const event = events['kinesis-stream']({ records: 5 })
     const { value } = await drive(clock, () =>
       processBatch(event, (_r, { index }) => (index < 2 ? after(clock, 100) : hang()), { context, clock }),
     )
@@ -123,7 +124,7 @@ describe('the deadline', () => {
 
   test('a record finishing after it was reported changes nothing, and its late rejection is not unhandled', async () => {
     const { clock, context } = virtualLambda(1_000)
-    const event = sqsEvent({ records: 2 })
+    const event = events.sqs({ records: 2 })
     const { value } = await drive(
       clock,
       () =>
@@ -144,7 +145,7 @@ describe('the deadline', () => {
     const clock = createClock(0)
     let pendingDuringRun = -1
     const response = await processBatch(
-      sqsEvent({ records: 2 }),
+      events.sqs({ records: 2 }),
       async () => {
         pendingDuringRun = clock.pending()
       },
@@ -160,7 +161,7 @@ describe('the deadline', () => {
     const aborted: boolean[] = []
     let pending = -1
     await processBatch(
-      sqsEvent({ records: 3 }),
+      events.sqs({ records: 3 }),
       (_r, { signal }) => {
         aborted.push(signal.aborted)
         pending = clock.pending()

@@ -1,4 +1,4 @@
-import { errorMessage } from '@sluice/core'
+import { errorMessage, isThenable } from '@sluice/core'
 import { BatchError } from './errors.ts'
 
 /**
@@ -32,9 +32,7 @@ export function callHook<TArgument>(
 ): void {
   try {
     const result = fn(argument)
-    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
-      ;(result as PromiseLike<unknown>).then(undefined, (error: unknown) => reportHookFailure(hook, error))
-    }
+    if (isThenable(result)) result.then(undefined, (error: unknown) => reportHookFailure(hook, error))
   } catch (error) {
     reportHookFailure(hook, error)
   }

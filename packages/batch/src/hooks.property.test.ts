@@ -1,6 +1,6 @@
 // Property tests over the hooks a user hands to processBatch: whatever wrapRecord, the record logger factory
 // and onFailure throw or reject, the response reports exactly the records not completed, and nothing escapes.
-import { dynamoDbStreamEvent, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { events } from '@sluice/testing'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { BatchError } from './errors.ts'
@@ -35,9 +35,9 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
 const eventFor = (source: BatchSource, count: number, groups: number[]): { Records: BatchRecord[] } => {
-  if (source === 'kinesis') return kinesisEvent({ records: count })
-  if (source === 'dynamodb') return dynamoDbStreamEvent({ records: count })
-  const event = sqsEvent({ records: count, fifo: source === 'sqs-fifo' })
+  if (source === 'kinesis') return events['kinesis-stream']({ records: count })
+  if (source === 'dynamodb') return events['dynamodb-stream']({ records: count })
+  const event = events.sqs({ records: count, fifo: source === 'sqs-fifo' })
   if (source === 'sqs-fifo') {
     for (const [i, record] of event.Records.entries()) record.attributes.MessageGroupId = `g${groups[i]}`
   }

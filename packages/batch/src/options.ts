@@ -1,8 +1,8 @@
-import { optionChecks } from '@sluice/core'
-import { systemTimers, type TimerSource } from '@sluice/timeout'
+import { type Clock, isClock, optionChecks, systemClock } from '@sluice/core'
+import { isEnvelope } from '@sluice/events/decode'
 import type { Context } from 'aws-lambda'
 import { BatchError } from './errors.ts'
-import { isEnvelope, type PayloadSchema } from './payload.ts'
+import type { PayloadSchema } from './payload.ts'
 import type { BatchRecord } from './source.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 
@@ -81,22 +81,26 @@ export interface BatchOptions<
   log?(record: TRecord, context: Context | undefined): TLog
   /** Called once per reported record, before the response is returned (or `BATCH_ALL_FAILED` thrown). */
   readonly onFailure?: (failure: RecordFailure<TRecord>) => void
-  /** Clock and timers; default `Date.now` and the global timers. Tests pass `createClock()` from @sluice/testing. */
-  readonly clock?: TimerSource
+  /** Clock and timers (core's `Clock`); default `systemClock`. Tests pass `createClock()` from @sluice/testing. */
+  readonly clock?: Clock
 }
 
-/** Options after defaults and checks. */
-export interface BatchSettings {
+/** Options after defaults and checks, typed like the options they came from. */
+export interface BatchSettings<
+  TRecord = BatchRecord,
+  TSchema extends PayloadSchema | undefined = PayloadSchema | undefined,
+  TLog = unknown,
+> {
   readonly concurrency: number
   readonly marginMs: number
   readonly marginShare: number
   readonly graceMs: number
   readonly onAllFailed: 'throw' | 'report'
-  readonly schema: PayloadSchema | undefined
-  readonly wrapRecord: WrapRecord<unknown> | undefined
-  readonly log: ((record: unknown, context: Context | undefined) => unknown) | undefined
-  readonly onFailure: ((failure: RecordFailure<unknown>) => void) | undefined
-  readonly clock: TimerSource
+  readonly schema: TSchema | undefined
+  readonly wrapRecord: WrapRecord<TRecord> | undefined
+  readonly log: ((record: TRecord, context: Context | undefined) => TLog) | undefined
+  readonly onFailure: ((failure: RecordFailure<TRecord>) => void) | undefined
+  readonly clock: Clock
 }
 
 const invalid = (name: string, message: string) =>
@@ -112,7 +116,7 @@ const checkFunction = (name: string, value: unknown, what: string) => {
   if (value !== undefined && !isFunction(value)) throw invalid(name, `must be ${what}`)
 }
 
-/** Throws `BATCH_INVALID_OPTION` (path `['recordHandler']`) unless `handler` is a function. */
+/** Throws `BATCH_INVALID_OPTION` (path `['recordHandler']`) unless `handler` is a function: once, where it is given. */
 export const checkRecordHandler = (handler: unknown): void => {
   if (!isFunction(handler)) throw invalid('recordHandler', 'must be a function (record, ctx) => …')
 }
@@ -122,12 +126,10 @@ const isSchema = (schema: unknown): boolean =>
     ? isFunction(schema.parse)
     : isFunction((schema as Partial<StandardSchemaV1> | null)?.['~standard']?.validate)
 
-const TIMERS = ['now', 'setTimeout', 'clearTimeout'] as const
-
 /** Applies defaults and checks every option; a bad one throws `BATCH_INVALID_OPTION` with its name as `path`. */
-export const resolveOptions = (
-  options: BatchOptions<never, PayloadSchema | undefined, unknown>,
-): BatchSettings => {
+export const resolveOptions = <TRecord, TSchema extends PayloadSchema | undefined, TLog>(
+  options: Omit<BatchOptions<TRecord, TSchema, TLog>, 'context'>,
+): BatchSettings<TRecord, TSchema, TLog> => {
   if (typeof options !== 'object' || options === null) throw invalid('options', 'must be an object')
   const {
     concurrency = 10,
@@ -136,7 +138,7 @@ export const resolveOptions = (
     graceMs = 200,
     onAllFailed = 'throw',
   } = options
-  const { schema, wrapRecord, log, onFailure, clock = systemTimers } = options
+  const { schema, wrapRecord, log, onFailure, clock = systemClock } = options
   // Infinity is the one non-finite value that means something here: every record (or group) at once.
   if (concurrency !== Number.POSITIVE_INFINITY) {
     check.number('concurrency', concurrency, { integer: true, min: 1 })
@@ -160,12 +162,22 @@ export const resolveOptions = (
   )
   checkFunction('log', log, 'a function (record, context) => logger')
   checkFunction('onFailure', onFailure, 'a function (failure) => void')
-  if (typeof clock !== 'object' || clock === null || TIMERS.some((key) => !isFunction(clock[key]))) {
+  if (!isClock(clock)) {
     throw invalid(
       'clock',
       'must have now(), setTimeout() and clearTimeout(), like createClock() from @sluice/testing',
     )
   }
-  const loose = { wrapRecord, log, onFailure } as Pick<BatchSettings, 'wrapRecord' | 'log' | 'onFailure'>
-  return { concurrency, marginMs, marginShare, graceMs, onAllFailed, schema, clock, ...loose }
+  return {
+    concurrency,
+    marginMs,
+    marginShare,
+    graceMs,
+    onAllFailed,
+    schema,
+    clock,
+    wrapRecord,
+    log,
+    onFailure,
+  }
 }

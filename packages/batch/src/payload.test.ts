@@ -1,5 +1,5 @@
 import { envelopes } from '@sluice/events'
-import { dynamoDbStreamEvent, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { BatchError } from './errors.ts'
@@ -17,7 +17,10 @@ const failuresOf = async (run: (onFailure: (f: RecordFailure<never>) => void) =>
 
 describe('with a schema', () => {
   test('SQS: the handler gets the validated JSON body', async () => {
-    const event = sqsEvent({ records: 2, body: (i) => ({ orderId: `o-${i}`, cents: i * 100, extra: true }) })
+    const event = events.sqs({
+      records: 2,
+      body: (i) => ({ orderId: `o-${i}`, cents: i * 100, extra: true }),
+    })
     const seen: unknown[] = []
     await processBatch(event, (payload) => void seen.push(payload), { schema: order })
     expect(seen).toEqual([
@@ -27,7 +30,7 @@ describe('with a schema', () => {
   })
 
   test('Kinesis: the handler gets the validated JSON in the base64 data', async () => {
-    const event = kinesisEvent({ records: 1, data: { orderId: 'k-1', cents: 5 } })
+    const event = events['kinesis-stream']({ records: 1, data: { orderId: 'k-1', cents: 5 } })
     const seen: unknown[] = []
     await processBatch(event, (payload) => void seen.push(payload), { schema: order })
     expect(seen).toEqual([{ orderId: 'k-1', cents: 5 }])
@@ -35,11 +38,11 @@ describe('with a schema', () => {
 
   test('DynamoDB Streams: the handler gets the change with keys and both images unmarshalled and validated', async () => {
     const user = z.object({ pk: z.string(), visits: z.number() })
-    const event = dynamoDbStreamEvent({
+    const event = events['dynamodb-stream']({
       records: 1,
       eventName: 'MODIFY',
-      newImage: () => ({ pk: { S: 'u-1' }, visits: { N: '4' } }),
-      oldImage: () => ({ pk: { S: 'u-1' }, visits: { N: '3' } }),
+      newImage: { pk: 'u-1', visits: 4 },
+      oldImage: { pk: 'u-1', visits: 3 },
     })
     const seen: unknown[] = []
     await processBatch(event, (change) => void seen.push(change), { schema: user })
@@ -55,7 +58,7 @@ describe('with a schema', () => {
 
   test('a payload that is not JSON or does not match is a failed record with BATCH_PAYLOAD_INVALID and a path', async () => {
     const bodies = ['{"orderId":"a","cents":1}', 'not json', '{"orderId":"c","cents":1.5}']
-    const event = sqsEvent({ records: 3, body: (i) => bodies[i] })
+    const event = events.sqs({ records: 3, body: (i) => bodies[i] })
     let ran = 0
     const failures = await failuresOf((onFailure) =>
       processBatch(event, () => void ran++, { schema: order, onFailure: onFailure as never }),
@@ -71,7 +74,7 @@ describe('with a schema', () => {
   })
 
   test('Kinesis data that is not base64 fails its record with the data path; the others run', async () => {
-    const event = kinesisEvent({ records: 2, data: { orderId: 'k', cents: 1 } })
+    const event = events['kinesis-stream']({ records: 2, data: { orderId: 'k', cents: 1 } })
     const [, second] = event.Records
     if (second) second.kinesis.data = 'not*base64'
     let ran = 0
@@ -86,7 +89,7 @@ describe('with a schema', () => {
 
   test('a JSON body cannot pollute prototypes', async () => {
     const loose = z.looseObject({ orderId: z.string() })
-    const event = sqsEvent({ records: 1, body: () => '{"orderId":"p","__proto__":{"polluted":true}}' })
+    const event = events.sqs({ records: 1, body: () => '{"orderId":"p","__proto__":{"polluted":true}}' })
     const seen: object[] = []
     await processBatch(event, (payload) => void seen.push(payload), { schema: loose })
     expect(seen).toHaveLength(1)
@@ -95,9 +98,8 @@ describe('with a schema', () => {
   })
 
   test('a DynamoDB image that does not unmarshal fails its record, with the image in the path', async () => {
-    const event = dynamoDbStreamEvent({
-      records: 2,
-      newImage: (i) => (i === 1 ? ({ n: { X: '1' } } as never) : { n: { N: '1' } }),
+    const event = events['dynamodb-stream']({
+      records: [{ newImage: { n: 1 } }, { dynamodb: { NewImage: { n: { X: '1' } as never } } }],
     })
     const failures = await failuresOf((onFailure) =>
       processBatch(event, () => undefined, {
@@ -123,7 +125,7 @@ describe('with a schema', () => {
         },
       },
     }
-    const event = sqsEvent({ records: 2, body: (i) => ({ cents: i }) })
+    const event = events.sqs({ records: 2, body: (i) => ({ cents: i }) })
     const seen: unknown[] = []
     const failures = await failuresOf((onFailure) =>
       processBatch(event, (payload) => void seen.push(payload), {
@@ -138,7 +140,7 @@ describe('with a schema', () => {
 
 describe('with an envelope from @sluice/events', () => {
   test('the envelope decodes each record on its own: a plain-text body, a bad record fails alone', async () => {
-    const event = sqsEvent({ records: 3, body: (i) => (i === 1 ? '' : `line ${i}`) })
+    const event = events.sqs({ records: 3, body: (i) => (i === 1 ? '' : `line ${i}`) })
     const seen: string[] = []
     const failures = await failuresOf((onFailure) =>
       processBatch(event, (line) => void seen.push(line), {
@@ -158,9 +160,9 @@ describe('with an envelope from @sluice/events', () => {
 
   test('a DynamoDB envelope gives the same change as a plain schema', async () => {
     const user = z.object({ pk: z.string(), visits: z.number() })
-    const event = dynamoDbStreamEvent({
+    const event = events['dynamodb-stream']({
       records: 1,
-      newImage: () => ({ pk: { S: 'u-1' }, visits: { N: '4' } }),
+      newImage: { pk: 'u-1', visits: 4 },
     })
     const seen: unknown[] = []
     await processBatch(event, (change) => void seen.push(change), { schema: envelopes.dynamodbStream(user) })
@@ -176,7 +178,7 @@ describe('with an envelope from @sluice/events', () => {
 
   test('an envelope for another source is BATCH_INVALID_OPTION before any record runs', async () => {
     let ran = 0
-    const error = await processBatch(kinesisEvent({ records: 2 }), () => void ran++, {
+    const error = await processBatch(events['kinesis-stream']({ records: 2 }), () => void ran++, {
       schema: envelopes.sqs(order),
     }).catch((e) => e)
     expect([error.code, error.path, ran]).toEqual(['BATCH_INVALID_OPTION', ['schema'], 0])

@@ -1,5 +1,5 @@
 import type { DynamoDbChange, Envelope } from '@sluice/events'
-import { decodeBase64, parseJson, unmarshall } from '@sluice/events/decode'
+import { decodeBase64, isEnvelope, parseJson, unmarshall } from '@sluice/events/decode'
 import { BatchError } from './errors.ts'
 import type { BatchSource } from './source.ts'
 import type {
@@ -50,10 +50,6 @@ const invalid = (index: number, path: Path, message: string, cause?: unknown) =>
     `Record ${index} ${message}: the record is reported as failed and comes back; fix the producer or the schema`,
     { path: ['Records', index, ...path], cause },
   )
-
-/** True for an envelope from `@sluice/events` (told apart by its documented `~envelope` marker). */
-export const isEnvelope = (value: unknown): value is Envelope<ReadonlyArray<unknown>> =>
-  typeof value === 'object' && value !== null && (value as { '~envelope'?: unknown })['~envelope'] === true
 
 const ENVELOPE_SOURCES: Record<BatchSource, string> = {
   sqs: 'sqs',

@@ -1,15 +1,16 @@
-import { dynamoDbStreamEvent, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { after, drive, events } from '@sluice/testing'
 import type { DynamoDBRecord, KinesisStreamRecord, SQSRecord } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
+import { reported } from '../test-support/reported.ts'
+import { virtualLambda } from '../test-support/virtual-lambda.ts'
 import { BatchError } from './errors.ts'
 import { processBatch } from './process-batch.ts'
-import { after, drive, reported, virtualLambda } from './test-support.ts'
 
 const boom = (index: number) => new Error(`record ${index} failed`)
 
 describe('SQS standard', () => {
   test('reports exactly the records whose handler threw or rejected', async () => {
-    const event = sqsEvent({ records: 12 })
+    const event = events.sqs({ records: 12 })
     const response = await processBatch(event, async (_record, { index }) => {
       if (index % 4 === 1) throw boom(index)
       if (index % 4 === 2) return Promise.reject(boom(index))
@@ -19,13 +20,13 @@ describe('SQS standard', () => {
   })
 
   test('reports nothing when every record succeeds, with sync and async handlers alike', async () => {
-    const event = sqsEvent({ records: 5 })
+    const event = events.sqs({ records: 5 })
     expect(await processBatch(event, () => undefined)).toEqual({ batchItemFailures: [] })
     expect(await processBatch(event, async () => 'ok')).toEqual({ batchItemFailures: [] })
   })
 
   test('a synchronous throw fails only its record', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const response = await processBatch(event, (_record, { index }) => {
       if (index === 1) throw boom(index)
     })
@@ -35,7 +36,7 @@ describe('SQS standard', () => {
   test('runs at most `concurrency` records at once (default 10) and still runs them all', async () => {
     for (const concurrency of [undefined, 1, 3]) {
       const { clock, context } = virtualLambda(60_000)
-      const event = sqsEvent({ records: 25 })
+      const event = events.sqs({ records: 25 })
       let inFlight = 0
       let most = 0
       let ran = 0
@@ -65,7 +66,7 @@ describe('SQS standard', () => {
 })
 
 describe('SQS FIFO', () => {
-  const fifo = (records: number, groups: number) => sqsEvent({ records, fifo: true, groups })
+  const fifo = (records: number, groups: number) => events.sqs({ records, fifo: true, groups })
 
   test('after a failure the rest of its message group is reported without running; other groups go on', async () => {
     // 12 records round-robin over 3 groups: group-0 = 0,3,6,9; group-1 = 1,4,7,10; group-2 = 2,5,8,11
@@ -126,10 +127,14 @@ describe('SQS FIFO', () => {
 })
 
 describe.each([
-  ['Kinesis', () => kinesisEvent({ records: 6 }), (r: KinesisStreamRecord) => r.kinesis.sequenceNumber],
+  [
+    'Kinesis',
+    () => events['kinesis-stream']({ records: 6 }),
+    (r: KinesisStreamRecord) => r.kinesis.sequenceNumber,
+  ],
   [
     'DynamoDB Streams',
-    () => dynamoDbStreamEvent({ records: 6 }),
+    () => events['dynamodb-stream']({ records: 6 }),
     (r: DynamoDBRecord) => r.dynamodb?.SequenceNumber,
   ],
 ] as const)('%s', (_name, makeEvent, idOf) => {
@@ -159,7 +164,7 @@ describe.each([
 
 describe('when every record fails', () => {
   test('throws BATCH_ALL_FAILED by default, carrying the identifiers and the record errors', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const error = await processBatch(event, (_r, { index }) => Promise.reject(boom(index))).catch((e) => e)
     expect(error).toBeInstanceOf(BatchError)
     expect(error.code).toBe('BATCH_ALL_FAILED')
@@ -174,7 +179,7 @@ describe('when every record fails', () => {
   })
 
   test("with onAllFailed: 'report' returns every identifier instead", async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const response = await processBatch(event, () => Promise.reject(new Error('down')), {
       onAllFailed: 'report',
     })
@@ -182,7 +187,7 @@ describe('when every record fails', () => {
   })
 
   test('a stream whose first record fails counts as all failed (the rest is blocked)', async () => {
-    const event = kinesisEvent({ records: 4 })
+    const event = events['kinesis-stream']({ records: 4 })
     const error = await processBatch(event, () => {
       throw new Error('poison')
     }).catch((e) => e)
@@ -192,7 +197,7 @@ describe('when every record fails', () => {
 })
 
 test('onFailure hears about every reported record once, with why it was reported', async () => {
-  const event = sqsEvent({ records: 4, fifo: true, groups: 1 })
+  const event = events.sqs({ records: 4, fifo: true, groups: 1 })
   const seen: Array<[number, string, unknown]> = []
   await processBatch(
     event,

@@ -1,8 +1,16 @@
-import { errorMessage, type LifecycleContext } from '@sluice/core'
-import { deadlineOf, marginFor } from '@sluice/timeout'
+import {
+  type Clock,
+  deadlineOf,
+  errorMessage,
+  type LifecycleContext,
+  type MarginOptions,
+  marginFor,
+} from '@sluice/core'
+import { isEnvelope } from '@sluice/events/decode'
 import type { Context } from 'aws-lambda'
 import { BatchError } from './errors.ts'
 import { callHook } from './hook-failure.ts'
+import { itemDecoder } from './item-decoder.ts'
 import { lanesFor } from './lanes.ts'
 import {
   type BatchOptions,
@@ -11,9 +19,9 @@ import {
   type FailureReason,
   resolveOptions,
 } from './options.ts'
-import { envelopeFits, type ItemOf, isEnvelope, type PayloadSchema } from './payload.ts'
+import { envelopeFits, type ItemOf, type PayloadSchema } from './payload.ts'
 import type { RecordHandler } from './record-context.ts'
-import { BatchRun, BLOCKED, DONE, FAILED, laneWorker, PENDING, RUNNING, type RunTiming } from './run.ts'
+import { BatchRun, BLOCKED, DONE, FAILED, PENDING, RUNNING, type RunTiming } from './run.ts'
 import { type BatchEvent, type BatchRecord, readBatch } from './source.ts'
 
 /**
@@ -42,41 +50,47 @@ const REASONS: Record<number, FailureReason> = {
   [BLOCKED]: 'blocked',
 }
 
-const timingFor = (context: Context | undefined, settings: BatchSettings): RunTiming => {
+const timingFor = (
+  context: (Context & Partial<LifecycleContext>) | undefined,
+  settings: MarginOptions & { readonly clock: Pick<Clock, 'now'> },
+): RunTiming => {
+  // The deadline on the batch's own clock (its timers run on it too).
   const deadline = context === undefined ? Number.POSITIVE_INFINITY : deadlineOf(context, settings.clock)
   if (!Number.isFinite(deadline)) {
     return { deadline, marginMs: 0, stopAt: deadline, returnBy: deadline }
   }
   // The function timeout, for marginShare: from the lifecycle when sluice's lambda() started the invocation,
   // else what is left now (a little short of the timeout: the share comes out a little smaller).
-  const lifecycle = (context as Partial<LifecycleContext> | undefined)?.lifecycle
-  const span = lifecycle ? lifecycle.deadline - lifecycle.startedAt : deadline - settings.clock.now()
-  const marginMs = marginFor(Number.isFinite(span) ? span : 0, settings)
+  const timeoutMs = context?.lifecycle?.timeoutMs ?? deadline - settings.clock.now()
+  const marginMs = marginFor(timeoutMs, settings)
   // Half the margin is kept for the response (and the middlewares after this one), whatever graceMs says.
   return { deadline, marginMs, stopAt: deadline - marginMs, returnBy: deadline - marginMs / 2 }
 }
 
-const respond = (run: BatchRun, settings: BatchSettings): BatchResponse => {
-  const { states, ids, records } = run
+const respond = <TItem, TRecord, TLog>(
+  run: BatchRun<TItem, TRecord, TLog>,
+  settings: BatchSettings<TRecord, PayloadSchema | undefined, TLog>,
+): BatchResponse => {
+  const { ids, records, size } = run
   const batchItemFailures: BatchResponse['batchItemFailures'] = []
   const onFailure = settings.onFailure
-  for (let index = 0; index < states.length; index++) {
-    const state = states[index] as number
+  for (let index = 0; index < size; index++) {
+    const state = run.stateOf(index)
     if (state === DONE) continue
     const itemIdentifier = ids[index] as string
     batchItemFailures.push({ itemIdentifier })
     if (onFailure !== undefined) {
       const reason = REASONS[state] as FailureReason
-      const failure = { record: records[index], index, itemIdentifier, reason, error: run.errors.get(index) }
-      callHook('onFailure', onFailure, failure)
+      const record = records[index] as TRecord
+      callHook('onFailure', onFailure, { record, index, itemIdentifier, reason, error: run.errorOf(index) })
     }
   }
-  if (batchItemFailures.length === states.length && states.length > 0 && settings.onAllFailed === 'throw') {
-    const errors = [...run.errors.values()]
+  if (batchItemFailures.length === size && size > 0 && settings.onAllFailed === 'throw') {
+    const errors = run.errors()
     const first = errors.length > 0 ? `; first error: ${errorMessage(errors[0])}` : ''
     throw new BatchError(
       'BATCH_ALL_FAILED',
-      `All ${states.length} records failed (${errors.length} threw, the others did not finish before the deadline ` +
+      `All ${size} records failed (${errors.length} threw, the others did not finish before the deadline ` +
         `or were blocked)${first}. Every record comes back; set onAllFailed: 'report' to return them as ` +
         'batchItemFailures instead of failing the invocation',
       { cause: new AggregateError(errors, 'record errors'), batchItemFailures },
@@ -107,22 +121,27 @@ export async function processBatch<
   recordHandler: RecordHandler<ItemOf<RecordOf<TEvent>, TSchema>, RecordOf<TEvent>, TLog>,
   options: BatchOptions<RecordOf<TEvent>, TSchema, TLog> = {},
 ): Promise<BatchResponse> {
-  return runBatch(
+  checkRecordHandler(recordHandler)
+  return runBatch<RecordOf<TEvent>, TSchema, TLog>(
     event,
-    recordHandler as RecordHandler<unknown, BatchRecord, unknown>,
+    recordHandler,
     resolveOptions(options),
     options.context,
   )
 }
 
-/** processBatch with options already resolved (the middleware resolves them once). */
-export async function runBatch(
-  event: unknown,
-  recordHandler: RecordHandler<unknown, BatchRecord, unknown>,
-  settings: BatchSettings,
+/**
+ * processBatch with the handler checked and the options resolved (the middleware does both once, when made).
+ *
+ * @example
+ * const response = await runBatch(event, handleRecord, resolveOptions({}), context)
+ */
+export async function runBatch<TRecord extends BatchRecord, TSchema extends PayloadSchema | undefined, TLog>(
+  event: BatchEvent<TRecord>,
+  recordHandler: RecordHandler<ItemOf<TRecord, TSchema>, TRecord, TLog>,
+  settings: BatchSettings<TRecord, TSchema, TLog>,
   context: Context | undefined,
 ): Promise<BatchResponse> {
-  checkRecordHandler(recordHandler)
   const { source, records, ids } = readBatch(event)
   const schema = settings.schema
   if (isEnvelope(schema) && records.length > 0 && !envelopeFits(schema, source)) {
@@ -133,15 +152,10 @@ export async function runBatch(
     )
   }
   const lanes = lanesFor(source, records, settings.concurrency)
-  const handler = recordHandler as (item: unknown, ctx: unknown) => unknown
-  const run = new BatchRun(
-    { source, records, ids, lanes },
-    handler,
-    settings,
-    context,
-    timingFor(context, settings),
-  )
-  const done = run.start(laneWorker)
+  const decode = itemDecoder<TRecord, TSchema>(source, schema)
+  const timing = timingFor(context, settings)
+  const run = new BatchRun({ records, ids, lanes, decode, handler: recordHandler, timing }, settings, context)
+  const done = run.start()
   if (done !== undefined) await done
   return respond(run, settings)
 }

@@ -1,6 +1,6 @@
 // Property tests over random batches of outcomes, in virtual time: every run finishes in well under a
 // millisecond of real time however long its records "take".
-import { createClock, createContext, dynamoDbStreamEvent, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { createClock, createContext, events, hang } from '@sluice/testing'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { processBatch } from './process-batch.ts'
@@ -45,9 +45,9 @@ const scenario = fc.record({
 })
 
 const eventFor = (source: BatchSource, count: number, groups: number[]): { Records: BatchRecord[] } => {
-  if (source === 'kinesis') return kinesisEvent({ records: count })
-  if (source === 'dynamodb') return dynamoDbStreamEvent({ records: count })
-  const event = sqsEvent({ records: count, fifo: source === 'sqs-fifo' })
+  if (source === 'kinesis') return events['kinesis-stream']({ records: count })
+  if (source === 'dynamodb') return events['dynamodb-stream']({ records: count })
+  const event = events.sqs({ records: count, fifo: source === 'sqs-fifo' })
   if (source === 'sqs-fifo') {
     event.Records.forEach((record, i) => {
       record.attributes.MessageGroupId = `g${groups[i]}`
@@ -104,7 +104,7 @@ const check = (source: BatchSource) =>
       const run = async (): Promise<void> => {
         if (o.kind === 'ok' || o.kind === 'slow') await wait(o.ms)
         else if (o.kind === 'throw') await wait(o.ms).then(() => Promise.reject(new Error('boom')))
-        else if (o.kind === 'hang') await new Promise(() => {})
+        else if (o.kind === 'hang') await hang()
         else
           await new Promise<void>((resolve, reject) =>
             ctx.signal.addEventListener('abort', () =>

@@ -1,11 +1,11 @@
-import { createContext, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { createContext, events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { processBatch } from './process-batch.ts'
 import type { RecordContext } from './record-context.ts'
 
 describe('the per-record context', () => {
   test('carries the record, its index, its identifier and the invocation context', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const context = createContext()
     const seen: Array<[unknown, number, string, unknown]> = []
     await processBatch(
@@ -21,10 +21,13 @@ describe('the per-record context', () => {
   test('attempt is SQS ApproximateReceiveCount, undefined for streams', async () => {
     const attempts: Array<number | undefined> = []
     await processBatch(
-      sqsEvent({ records: 1, receiveCount: 4 }),
+      events.sqs({ records: 1, receiveCount: 4 }),
       (_r, { attempt }) => void attempts.push(attempt),
     )
-    await processBatch(kinesisEvent({ records: 1 }), (_r, { attempt }) => void attempts.push(attempt))
+    await processBatch(
+      events['kinesis-stream']({ records: 1 }),
+      (_r, { attempt }) => void attempts.push(attempt),
+    )
     expect(attempts).toEqual([4, undefined])
   })
 
@@ -32,7 +35,7 @@ describe('the per-record context', () => {
     const made: string[] = []
     const logs: unknown[] = []
     await processBatch(
-      sqsEvent({ records: 3 }),
+      events.sqs({ records: 3 }),
       (_r, ctx) => {
         if (ctx.index === 1) return
         logs.push(ctx.log, ctx.log)
@@ -51,7 +54,7 @@ describe('the per-record context', () => {
 
   test('log is undefined without the option', async () => {
     let log: unknown = 'unset'
-    await processBatch(sqsEvent(), (_r, ctx: RecordContext<unknown>) => {
+    await processBatch(events.sqs(), (_r, ctx: RecordContext<unknown>) => {
       log = ctx.log
     })
     expect(log).toBeUndefined()
@@ -60,7 +63,7 @@ describe('the per-record context', () => {
 
 describe('wrapRecord (the per-record idempotency hook)', () => {
   test('a record the hook skips (already completed) counts as success; its handler never runs', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const done = new Set([event.Records[1]?.messageId])
     const ran: number[] = []
     const response = await processBatch(
@@ -75,7 +78,7 @@ describe('wrapRecord (the per-record idempotency hook)', () => {
   })
 
   test("the hook's rejection fails the record (e.g. another invocation holds it), the handler's error passes through", async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     const response = await processBatch(
       event,
       (_r, { index }) => {

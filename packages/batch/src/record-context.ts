@@ -46,30 +46,30 @@ export type RecordHandler<TItem, TRecord = BatchRecord, TLog = unknown> = (
 ) => unknown
 
 /** What a {@link RecordCtx} reads from the batch run it belongs to. */
-export interface RecordSource {
-  readonly records: ReadonlyArray<unknown>
+export interface RecordSource<TRecord, TLog> {
+  readonly records: ReadonlyArray<TRecord>
   readonly ids: ReadonlyArray<string>
   readonly signal: AbortSignal
   readonly context: Context | undefined
-  makeLog(record: unknown): unknown
+  makeLog(record: TRecord): TLog
 }
 
 type Attributes = { readonly attributes?: { readonly ApproximateReceiveCount?: unknown } }
 
 /** One record's context: three fields, the rest read from the run on demand. */
-export class RecordCtx implements RecordContext<unknown, unknown> {
-  readonly #run: RecordSource
+export class RecordCtx<TRecord, TLog> implements RecordContext<TRecord, TLog> {
+  readonly #run: RecordSource<TRecord, TLog>
   readonly index: number
-  #log: unknown
-  #logMade = false
+  // Boxed: a log of `undefined` (no `log` option) is still made once.
+  #log: { readonly value: TLog } | undefined
 
-  constructor(run: RecordSource, index: number) {
+  constructor(run: RecordSource<TRecord, TLog>, index: number) {
     this.#run = run
     this.index = index
   }
 
-  get record(): unknown {
-    return this.#run.records[this.index]
+  get record(): TRecord {
+    return this.#run.records[this.index] as TRecord
   }
 
   get itemIdentifier(): string {
@@ -86,12 +86,9 @@ export class RecordCtx implements RecordContext<unknown, unknown> {
     return this.#run.signal
   }
 
-  get log(): unknown {
-    if (!this.#logMade) {
-      this.#log = this.#run.makeLog(this.record)
-      this.#logMade = true
-    }
-    return this.#log
+  get log(): TLog {
+    this.#log ??= { value: this.#run.makeLog(this.record) }
+    return this.#log.value
   }
 
   get context(): Context | undefined {

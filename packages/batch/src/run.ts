@@ -1,10 +1,10 @@
-import { TimeoutError, type TimerSource } from '@sluice/timeout'
+import { type Clock, isThenable, TimeoutError } from '@sluice/core'
 import type { Context } from 'aws-lambda'
+import type { ItemDecoder } from './item-decoder.ts'
 import type { Lanes } from './lanes.ts'
 import type { BatchSettings } from './options.ts'
-import { decodePayload } from './payload.ts'
-import { RecordCtx, type RecordSource } from './record-context.ts'
-import type { BatchSource } from './source.ts'
+import type { PayloadSchema } from './payload.ts'
+import { RecordCtx, type RecordHandler, type RecordSource } from './record-context.ts'
 
 /** Record states; the response is built from them. */
 export const PENDING = 0
@@ -24,33 +24,48 @@ export interface RunTiming {
   readonly returnBy: number
 }
 
-type Handler = (item: unknown, ctx: RecordCtx) => unknown
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+/**
+ * What one run works on: the records (and their identifiers, lanes and decoder) and the handler, typed alike.
+ *
+ * @example
+ * const plan: RunPlan<Order, SQSRecord, unknown> = { records, ids, lanes, decode, handler, timing }
+ */
+export interface RunPlan<TItem, TRecord, TLog> {
+  readonly records: ReadonlyArray<TRecord>
+  readonly ids: ReadonlyArray<string>
+  readonly lanes: Lanes
+  readonly decode: ItemDecoder<TRecord, TItem>
+  readonly handler: RecordHandler<TItem, TRecord, TLog>
+  readonly timing: RunTiming
+}
 
 /**
- * One `processBatch` call: record states, the deadline timer, the grace timer and the lazily made abort
- * signal. Workers pull lanes; `done` settles when every worker has finished or the grace period ran out,
- * whichever comes first, so a hung record never holds the response. No timer outlives `done`.
+ * One `processBatch` call: record states, the lane workers, the deadline timer, the grace timer and the lazily made
+ * abort signal — all its own. `start()` runs the workers; it settles when every worker has finished or the grace
+ * period ran out, whichever comes first, so a hung record never holds the response. No timer outlives it.
+ *
+ * @example
+ * const run = new BatchRun(plan, settings, context)
+ * await run.start()
+ * run.stateOf(0) // DONE
  */
-export class BatchRun implements RecordSource {
-  readonly records: ReadonlyArray<unknown>
+export class BatchRun<TItem, TRecord, TLog> implements RecordSource<TRecord, TLog> {
+  readonly records: ReadonlyArray<TRecord>
   readonly ids: ReadonlyArray<string>
   readonly context: Context | undefined
-  readonly states: Uint8Array
-  readonly errors = new Map<number, unknown>()
-  readonly lanes: Lanes
   readonly timing: RunTiming
+  readonly #states: Uint8Array
+  readonly #errors = new Map<number, unknown>()
+  readonly #lanes: Lanes
+  readonly #decode: ItemDecoder<TRecord, TItem>
+  readonly #handler: RecordHandler<TItem, TRecord, TLog>
+  readonly #settings: BatchSettings<TRecord, PayloadSchema | undefined, TLog>
+  readonly #clock: Clock
   /** No record starts once stopped. */
-  stopped = false
+  #stopped = false
   /** The response is being built: states no longer change. */
-  finished = false
-  nextLane = 0
-  readonly #source: BatchSource
-  readonly #handler: Handler
-  readonly #settings: BatchSettings
-  readonly #clock: TimerSource
+  #finished = false
+  #nextLane = 0
   #active = 0
   #controller: AbortController | undefined
   #timer: unknown
@@ -58,70 +73,120 @@ export class BatchRun implements RecordSource {
   #resolve: (() => void) | undefined
 
   constructor(
-    input: { source: BatchSource; records: ReadonlyArray<unknown>; ids: ReadonlyArray<string>; lanes: Lanes },
-    handler: Handler,
-    settings: BatchSettings,
+    plan: RunPlan<TItem, TRecord, TLog>,
+    settings: BatchSettings<TRecord, PayloadSchema | undefined, TLog>,
     context: Context | undefined,
-    timing: RunTiming,
   ) {
-    this.#source = input.source
-    this.records = input.records
-    this.ids = input.ids
-    this.lanes = input.lanes
-    this.states = new Uint8Array(input.records.length)
-    this.#handler = handler
+    this.records = plan.records
+    this.ids = plan.ids
+    this.#lanes = plan.lanes
+    this.#decode = plan.decode
+    this.#handler = plan.handler
+    this.timing = plan.timing
+    this.#states = new Uint8Array(plan.records.length)
     this.#settings = settings
     this.#clock = settings.clock
     this.context = context
-    this.timing = timing
   }
 
   get signal(): AbortSignal {
     if (this.#controller === undefined) {
       this.#controller = new AbortController()
-      if (this.stopped) this.#controller.abort(this.#reason())
+      if (this.#stopped) this.#controller.abort(this.#reason())
     }
     return this.#controller.signal
   }
 
-  makeLog(record: unknown): unknown {
-    return this.#settings.log?.(record, this.context)
+  makeLog(record: TRecord): TLog {
+    // Without the `log` option TLog is its default, `unknown`, which `undefined` is.
+    return this.#settings.log?.(record, this.context) as TLog
+  }
+
+  /** How many records the run has. */
+  get size(): number {
+    return this.#states.length
+  }
+
+  /** Record `index`'s state: `PENDING`, `RUNNING`, `DONE`, `FAILED` or `BLOCKED`. */
+  stateOf(index: number): number {
+    return this.#states[index] as number
+  }
+
+  /** What record `index` threw, if it failed. */
+  errorOf(index: number): unknown {
+    return this.#errors.get(index)
+  }
+
+  /** Every error a record threw, in the order they were thrown. */
+  errors(): unknown[] {
+    return [...this.#errors.values()]
   }
 
   /**
-   * Starts `width` workers; returns `undefined` when everything already finished synchronously, else a promise
+   * Starts the lane workers; returns `undefined` when everything already finished synchronously, else a promise
    * that resolves once the run is done (all records settled, or the grace period after the deadline ran out).
    */
-  start(worker: (run: BatchRun) => Promise<void>): Promise<void> | undefined {
-    const width = this.lanes.width
+  start(): Promise<void> | undefined {
+    const width = this.#lanes.width
     if (width === 0) return undefined
     this.#active = width
-    for (let w = 0; w < width; w++) void worker(this)
-    if (this.finished) return undefined
+    for (let w = 0; w < width; w++) void this.#work()
+    if (this.#finished) return undefined
     return new Promise<void>((resolve) => {
       this.#resolve = resolve
     })
   }
 
+  /**
+   * A worker: takes the next lane while there is one and runs its records in order, checking the deadline before
+   * each. A synchronous result needs no await (the fast path); a failure blocks the rest of its lane.
+   */
+  async #work(): Promise<void> {
+    const { count, bounds, order } = this.#lanes
+    try {
+      for (let lane = this.#nextLane++; lane < count; lane = this.#nextLane++) {
+        const from = bounds === undefined ? lane : (bounds[lane] as number)
+        const to = bounds === undefined ? lane + 1 : (bounds[lane + 1] as number)
+        for (let position = from; position < to; position++) {
+          if (!this.#mayStart()) return
+          const index = order === undefined ? position : (order[position] as number)
+          try {
+            const result = this.#exec(index)
+            if (isThenable(result)) {
+              this.#arm()
+              await result
+            }
+            if (!this.#finished) this.#states[index] = DONE
+          } catch (error) {
+            this.#fail(index, error)
+            this.#block(position + 1, to)
+            break
+          }
+        }
+      }
+    } finally {
+      this.#active -= 1
+      if (this.#active === 0) this.#finish()
+    }
+  }
+
   /** The deadline check before each record: false once stopped, or when the time left is under the margin. */
-  mayStart(): boolean {
-    if (this.stopped) return false
+  #mayStart(): boolean {
+    if (this.#stopped) return false
     if (this.#clock.now() < this.timing.stopAt) return true
-    this.stop()
+    this.#stop()
     return false
   }
 
   /** Runs record `index`: the payload (when a schema is set), the wrap hook, the handler. Value or thenable. */
-  exec(index: number): unknown {
-    this.states[index] = RUNNING
-    const ctx = new RecordCtx(this, index)
-    const schema = this.#settings.schema
-    if (schema === undefined) return this.#invoke(this.records[index], ctx)
-    const item = decodePayload(this.#source, this.records[index], index, schema)
+  #exec(index: number): unknown {
+    this.#states[index] = RUNNING
+    const ctx = new RecordCtx<TRecord, TLog>(this, index)
+    const item = this.#decode(this.records[index] as TRecord, index)
     return isThenable(item) ? item.then((value) => this.#invoke(value, ctx)) : this.#invoke(item, ctx)
   }
 
-  #invoke(item: unknown, ctx: RecordCtx): unknown {
+  #invoke(item: TItem, ctx: RecordCtx<TRecord, TLog>): unknown {
     const wrap = this.#settings.wrapRecord
     if (wrap === undefined) return this.#handler(item, ctx)
     const handler = this.#handler
@@ -129,41 +194,32 @@ export class BatchRun implements RecordSource {
   }
 
   /** A record's result is a promise: from now on the deadline needs a timer (a hung record checks nothing). */
-  arm(): void {
-    if (this.#armed || this.stopped) return
+  #arm(): void {
+    if (this.#armed || this.#stopped) return
     this.#armed = true
     const delay = this.timing.stopAt - this.#clock.now()
     if (delay <= LONGEST_TIMER) this.#timer = this.#clock.setTimeout(this.#onDeadline, Math.max(0, delay))
   }
 
-  succeed(index: number): void {
-    if (!this.finished) this.states[index] = DONE
-  }
-
-  fail(index: number, error: unknown): void {
-    if (this.finished) return
-    this.states[index] = FAILED
-    this.errors.set(index, error)
+  #fail(index: number, error: unknown): void {
+    if (this.#finished) return
+    this.#states[index] = FAILED
+    this.#errors.set(index, error)
   }
 
   /** Lane positions `[from, to)` never run: an earlier record of the lane failed. */
-  block(from: number, to: number): void {
-    if (this.finished) return
-    const order = this.lanes.order
+  #block(from: number, to: number): void {
+    if (this.#finished) return
+    const order = this.#lanes.order
     for (let position = from; position < to; position++) {
-      this.states[order === undefined ? position : (order[position] as number)] = BLOCKED
+      this.#states[order === undefined ? position : (order[position] as number)] = BLOCKED
     }
   }
 
-  workerDone(): void {
-    this.#active -= 1
-    if (this.#active === 0) this.#finish()
-  }
-
   /** No more records start; records in flight get their signal and the grace period, then the run is done. */
-  stop(): void {
-    if (this.stopped) return
-    this.stopped = true
+  #stop(): void {
+    if (this.#stopped) return
+    this.#stopped = true
     this.#clearTimer()
     this.#controller?.abort(this.#reason())
     if (this.#active === 0) return
@@ -174,13 +230,13 @@ export class BatchRun implements RecordSource {
 
   #onDeadline = (): void => {
     this.#timer = undefined
-    this.stop()
+    this.#stop()
   }
 
   #finish = (): void => {
-    if (this.finished) return
-    this.finished = true
-    this.stopped = true
+    if (this.#finished) return
+    this.#finished = true
+    this.#stopped = true
     this.#clearTimer()
     this.#resolve?.()
   }
@@ -193,41 +249,5 @@ export class BatchRun implements RecordSource {
 
   #reason(): TimeoutError {
     return new TimeoutError({ deadline: this.timing.deadline, marginMs: this.timing.marginMs })
-  }
-}
-
-/**
- * A worker: takes the next lane while there is one and runs its records in order, checking the deadline before
- * each. A synchronous result needs no await (the fast path); a failure blocks the rest of its lane.
- *
- * @example
- * const done = run.start(laneWorker)
- */
-export async function laneWorker(run: BatchRun): Promise<void> {
-  const { count, bounds } = run.lanes
-  const order = run.lanes.order
-  try {
-    for (let lane = run.nextLane++; lane < count; lane = run.nextLane++) {
-      const from = bounds === undefined ? lane : (bounds[lane] as number)
-      const to = bounds === undefined ? lane + 1 : (bounds[lane + 1] as number)
-      for (let position = from; position < to; position++) {
-        if (!run.mayStart()) return
-        const index = order === undefined ? position : (order[position] as number)
-        try {
-          const result = run.exec(index)
-          if (isThenable(result)) {
-            run.arm()
-            await result
-          }
-          run.succeed(index)
-        } catch (error) {
-          run.fail(index, error)
-          run.block(position + 1, to)
-          break
-        }
-      }
-    }
-  } finally {
-    run.workerDone()
   }
 }

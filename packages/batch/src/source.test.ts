@@ -1,8 +1,8 @@
-import { dynamoDbStreamEvent, kinesisEvent, sqsEvent } from '@sluice/testing'
+import { events } from '@sluice/testing'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { BatchError, type BatchErrorCode } from './errors.ts'
-import { fixture } from './fixtures/load.ts'
 import { processBatch } from './process-batch.ts'
 import { readBatch } from './source.ts'
 
@@ -31,14 +31,14 @@ describe('readBatch', () => {
   })
 
   test('tells SQS FIFO from standard by the queue ARN', () => {
-    expect(readBatch(sqsEvent({ fifo: true })).source).toBe('sqs-fifo')
-    expect(readBatch(sqsEvent()).source).toBe('sqs')
-    expect(readBatch(kinesisEvent()).source).toBe('kinesis')
-    expect(readBatch(dynamoDbStreamEvent()).source).toBe('dynamodb')
+    expect(readBatch(events.sqs({ fifo: true })).source).toBe('sqs-fifo')
+    expect(readBatch(events.sqs()).source).toBe('sqs')
+    expect(readBatch(events['kinesis-stream']()).source).toBe('kinesis')
+    expect(readBatch(events['dynamodb-stream']()).source).toBe('dynamodb')
   })
 
   test('detects the source by shape when eventSource is missing', () => {
-    const event = sqsEvent({ records: 2 })
+    const event = events.sqs({ records: 2 })
     for (const record of event.Records) delete (record as { eventSource?: string }).eventSource
     expect(readBatch(event).source).toBe('sqs')
   })
@@ -62,7 +62,7 @@ describe('bad input', () => {
   })
 
   test('a batch mixing sources is BATCH_UNSUPPORTED_SOURCE at the first odd record', () => {
-    const event = { Records: [...sqsEvent({ records: 2 }).Records, ...kinesisEvent().Records] }
+    const event = { Records: [...events.sqs({ records: 2 }).Records, ...events['kinesis-stream']().Records] }
     const error = errorOf(() => readBatch(event))
     expect(error.code).toBe('BATCH_UNSUPPORTED_SOURCE')
     expect(error.path).toEqual(['Records', 2, 'eventSource'])
@@ -76,10 +76,10 @@ describe('bad input', () => {
 
   type Loose = Record<string, unknown>
   const cases: Array<[string, () => { Records: unknown[] }, (record: Loose) => void, string[]]> = [
-    ['SQS', () => sqsEvent({ records: 3 }), (r) => void delete r.messageId, ['messageId']],
+    ['SQS', () => events.sqs({ records: 3 }), (r) => void delete r.messageId, ['messageId']],
     [
       'SQS (empty id)',
-      () => sqsEvent({ records: 3 }),
+      () => events.sqs({ records: 3 }),
       (r) => {
         r.messageId = ''
       },
@@ -87,13 +87,13 @@ describe('bad input', () => {
     ],
     [
       'Kinesis',
-      () => kinesisEvent({ records: 3 }),
+      () => events['kinesis-stream']({ records: 3 }),
       (r) => void delete (r.kinesis as Loose).sequenceNumber,
       ['kinesis', 'sequenceNumber'],
     ],
     [
       'DynamoDB',
-      () => dynamoDbStreamEvent({ records: 3 }),
+      () => events['dynamodb-stream']({ records: 3 }),
       (r) => void delete (r.dynamodb as Loose).SequenceNumber,
       ['dynamodb', 'SequenceNumber'],
     ],
@@ -110,7 +110,7 @@ describe('bad input', () => {
   )
 
   test('processBatch rejects bad input before running any record', async () => {
-    const event = sqsEvent({ records: 3 })
+    const event = events.sqs({ records: 3 })
     delete (event.Records[2] as { messageId?: string }).messageId
     let ran = 0
     await expect(processBatch(event, () => void ran++)).rejects.toMatchObject({
@@ -167,14 +167,14 @@ describe('bad options', () => {
     ['onFailure', { onFailure: 1 }],
     ['clock', { clock: { now: () => 0 } }],
   ])('a bad %s is BATCH_INVALID_OPTION naming it', async (name, options) => {
-    const error = await processBatch(sqsEvent(), () => undefined, options as never).catch((e) => e)
+    const error = await processBatch(events.sqs(), () => undefined, options as never).catch((e) => e)
     expect(error).toBeInstanceOf(BatchError)
     expect(error.code).toBe('BATCH_INVALID_OPTION')
     expect(error.path).toEqual([name])
   })
 
   test('a record handler that is not a function is BATCH_INVALID_OPTION', async () => {
-    await expect(processBatch(sqsEvent(), 'nope' as never)).rejects.toMatchObject({
+    await expect(processBatch(events.sqs(), 'nope' as never)).rejects.toMatchObject({
       code: 'BATCH_INVALID_OPTION',
       path: ['recordHandler'],
     })

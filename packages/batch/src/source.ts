@@ -29,7 +29,7 @@ export type BatchRecord =
  * A batch event: SQS (standard or FIFO), Kinesis Data Streams or DynamoDB Streams.
  *
  * @example
- * const event: BatchEvent<SQSRecord> = sqsEvent({ records: 3 })
+ * const event: BatchEvent<SQSRecord> = events.sqs({ records: 3 })
  */
 export interface BatchEvent<TRecord extends BatchRecord = BatchRecord> {
   readonly Records: ReadonlyArray<TRecord>
@@ -41,9 +41,9 @@ export interface BatchEvent<TRecord extends BatchRecord = BatchRecord> {
  * @example
  * const { source, ids }: ReadBatch = readBatch(event)
  */
-export interface ReadBatch {
+export interface ReadBatch<TRecord = unknown> {
   readonly source: BatchSource
-  readonly records: ReadonlyArray<unknown>
+  readonly records: ReadonlyArray<TRecord>
   readonly ids: string[]
 }
 
@@ -97,9 +97,11 @@ const unsupported = (index: number, seen: unknown) =>
  * one is an error before any record runs, not a record that can be reported.
  *
  * @example
- * readBatch(sqsEvent({ records: 2 })).ids // ['9d4c…', '1f0e…']
+ * readBatch(events.sqs({ records: 2 })).ids // ['9d4c…', '1f0e…']
  */
-export const readBatch = (event: unknown): ReadBatch => {
+export function readBatch<TRecord extends BatchRecord>(event: BatchEvent<TRecord>): ReadBatch<TRecord>
+export function readBatch(event: unknown): ReadBatch
+export function readBatch(event: unknown): ReadBatch {
   const records = isObject(event) ? event.Records : undefined
   if (!Array.isArray(records)) {
     throw new BatchError(

@@ -1,3 +1,5 @@
+export { type Clock, isClock, systemClock } from './clock.ts'
+export { deadlineOf, type MarginOptions, marginFor } from './deadline.ts'
 export {
   errorMessage,
   isSluiceError,
@@ -5,6 +7,14 @@ export {
   type SluiceErrorOptions,
   toSluiceError,
 } from './errors.ts'
+export {
+  type CurrentInvocation,
+  currentInvocation,
+  currentTraceHeader,
+  currentTraceId,
+  withInvocation,
+} from './invocation-store.ts'
+export { isThenable } from './is-thenable.ts'
 export {
   type CatchContext,
   type CatchFn,
@@ -22,10 +32,12 @@ export {
   initializationType,
   type Lifecycle,
   type LifecycleContext,
+  type LifecycleOptions,
   lifecycleOf,
   lifecycleTracker,
   phase,
 } from './lifecycle.ts'
+export { Lru, type LruOptions } from './lru.ts'
 export type {
   AcceptsEvent,
   ContextAdds,
@@ -42,3 +54,4 @@ export {
   type OptionFailure,
   optionChecks,
 } from './options.ts'
+export { TimeoutError, type TimeoutFacts } from './timeout-error.ts'

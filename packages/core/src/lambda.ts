@@ -1,7 +1,9 @@
 import middy, { type MiddlewareObj } from '@middy/core'
 import type { Context } from 'aws-lambda'
+import type { Clock } from './clock.ts'
 import { type SluiceError, toSluiceError } from './errors.ts'
-import { type LifecycleContext, lifecycleTracker } from './lifecycle.ts'
+import { withInvocation } from './invocation-store.ts'
+import { type LifecycleContext, type LifecycleOptions, lifecycleTracker } from './lifecycle.ts'
 import type {
   AcceptsEvent,
   ContextAdds,
@@ -65,17 +67,24 @@ export interface LambdaOptions {
    * handler; `@sluice/timeout` guards the whole chain.
    */
   readonly timeoutEarlyInMillis?: number
+  /**
+   * Where `context.lifecycle` reads the time (`startedAt`, `deadline`, `timeoutMs`, `remaining()`). Default
+   * `systemClock`; tests pass `createClock()` from `@sluice/testing`, the clock their fake context counts on.
+   */
+  readonly clock?: Pick<Clock, 'now'>
 }
 
 /**
  * The lifecycle middleware: puts {@link Lifecycle} facts on `context.lifecycle`. `lambda()` adds it first;
- * in plain middy, `.use(lifecycle())` first.
+ * in plain middy, `.use(lifecycle())` first. `clock` (default `systemClock`) is where the lifecycle reads the time.
  *
  * @example
  * export const handler = middy().use(lifecycle()).handler(async (event, context) => context.lifecycle.coldStart)
  */
-export const lifecycle = (): Middleware<{ context: LifecycleContext }> => {
-  const track = lifecycleTracker()
+export const lifecycle = (
+  options: Pick<LifecycleOptions, 'clock'> = {},
+): Middleware<{ context: LifecycleContext }> => {
+  const track = lifecycleTracker(options)
   return {
     before: function lifecycleBefore(request) {
       request.context.lifecycle = track(request.context)
@@ -139,7 +148,7 @@ const builder = <TInput, TEvent, TAdds extends object, TCaught>(
   handler(fn) {
     // lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart
     // plugin hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.
-    const attach = lifecycle().before as (request: MiddlewareRequest) => void
+    const attach = lifecycle({ clock: options.clock }).before as (request: MiddlewareRequest) => void
     const requests = catchFn ? new WeakMap<object, MiddlewareRequest>() : undefined
     const userStart = options.plugin?.requestStart
     const requestStart = (request: middy.Request) => {
@@ -155,7 +164,7 @@ const builder = <TInput, TEvent, TAdds extends object, TCaught>(
     for (const middleware of middlewares) base.use(middleware)
     const run = base.handler(fn as never) as unknown as LambdaHandler
     const handler = requests && catchFn ? withCatch(run, requests, catchFn) : run
-    return handler as LambdaHandler<TInput, never>
+    return withInvocation(handler) as LambdaHandler<TInput, never>
   },
 })
 

@@ -1,7 +1,19 @@
 import type { Context } from 'aws-lambda'
+import { type Clock, systemClock } from './clock.ts'
+import { deadlineOf } from './deadline.ts'
 
-/** How this execution environment was initialised (`AWS_LAMBDA_INITIALIZATION_TYPE`). */
-export type InitializationType = 'on-demand' | 'provisioned-concurrency' | 'snap-start' | (string & {})
+/**
+ * How this execution environment was initialised (`AWS_LAMBDA_INITIALIZATION_TYPE`); open to values Lambda adds.
+ *
+ * @example
+ * const type: InitializationType = 'provisioned-concurrency'
+ */
+export type InitializationType =
+  | 'on-demand'
+  | 'provisioned-concurrency'
+  | 'snap-start'
+  | 'lambda-managed-instances'
+  | (string & {})
 
 /** Facts about the container and the current invocation, on `context.lifecycle`. */
 export interface Lifecycle {
@@ -16,10 +28,34 @@ export interface Lifecycle {
   readonly invocation: number
   /** `AWS_LAMBDA_INITIALIZATION_TYPE`, `on-demand` when unset (tests, other hosts). */
   readonly initializationType: InitializationType
-  /** Epoch ms when Lambda stops the invocation: `Date.now() + context.getRemainingTimeInMillis()` at its start. */
+  /**
+   * Epoch ms when Lambda stops the invocation: `clock.now() + context.getRemainingTimeInMillis()`, read once;
+   * `Infinity` for a context without `getRemainingTimeInMillis` (a plain object in a script).
+   */
   readonly deadline: number
-  /** Epoch ms when the invocation started. */
+  /** Epoch ms when the invocation started, on the lifecycle's clock. */
   readonly startedAt: number
+  /**
+   * The time the invocation had when it started (`deadline - startedAt`): the function timeout, less what Lambda
+   * spent before the handler ran. What a margin given as a share of the timeout is taken of. `Infinity` without
+   * a deadline.
+   */
+  readonly timeoutMs: number
+  /** ms left until the deadline now, on the lifecycle's clock, never below 0; `Infinity` without a deadline. */
+  remaining(): number
+}
+
+/**
+ * Options of the lifecycle readers (`lifecycle()`, `lifecycleTracker()`, `createLifecycle()`).
+ *
+ * @example
+ * const options: LifecycleOptions = { clock: createClock(0) } // a virtual clock from @sluice/testing
+ */
+export interface LifecycleOptions {
+  /** Where `startedAt`, `deadline` and `remaining()` read the time. Default {@link systemClock}. */
+  readonly clock?: Pick<Clock, 'now'>
+  /** Skips the `process.env` read (slow) when the caller already knows it. Default {@link initializationType}. */
+  readonly initializationType?: InitializationType
 }
 
 /** The context a sluice handler and middleware sees: Lambda's, plus `lifecycle`. */
@@ -41,8 +77,6 @@ export const phase = (): 'init' | 'invoke' => currentPhase
 export const initializationType = (): InitializationType =>
   process.env.AWS_LAMBDA_INITIALIZATION_TYPE || 'on-demand'
 
-const NO_DEADLINE = Number.POSITIVE_INFINITY
-
 /**
  * One invocation's facts. The deadline is read from the context on first use: it is an absolute time, so reading
  * it later gives the same value, and invocations that never ask pay nothing for it.
@@ -54,49 +88,62 @@ class InvocationLifecycle implements Lifecycle {
   readonly initializationType: InitializationType
   readonly startedAt: number
   readonly #context: Context
+  readonly #clock: Pick<Clock, 'now'>
   #deadline: number | undefined
 
-  constructor(context: Context, invocation: number, type: InitializationType) {
+  constructor(context: Context, invocation: number, type: InitializationType, clock: Pick<Clock, 'now'>) {
     this.#context = context
+    this.#clock = clock
     this.invocation = invocation
     this.initializationType = type
     this.firstInvocation = invocation === 1
     this.coldStart = invocation === 1 && type === 'on-demand'
-    this.startedAt = Date.now()
+    this.startedAt = clock.now()
   }
 
   get deadline(): number {
-    if (this.#deadline === undefined) {
-      const context = this.#context
-      this.#deadline =
-        typeof context.getRemainingTimeInMillis === 'function'
-          ? Date.now() + context.getRemainingTimeInMillis()
-          : NO_DEADLINE
-    }
+    this.#deadline ??= deadlineOf(this.#context, this.#clock)
     return this.#deadline
   }
 
-  toJSON(): Lifecycle {
-    const { coldStart, firstInvocation, invocation, initializationType, deadline, startedAt } = this
-    return { coldStart, firstInvocation, invocation, initializationType, deadline, startedAt }
+  get timeoutMs(): number {
+    return this.deadline - this.startedAt
   }
+
+  remaining(): number {
+    return Math.max(0, this.deadline - this.#clock.now())
+  }
+
+  toJSON(): Omit<Lifecycle, 'remaining'> {
+    const { coldStart, firstInvocation, invocation, initializationType, deadline, startedAt, timeoutMs } =
+      this
+    return { coldStart, firstInvocation, invocation, initializationType, deadline, startedAt, timeoutMs }
+  }
+}
+
+// The per-invocation path: no options object to allocate and destructure.
+const startInvocation = (
+  context: Context,
+  invocation: number,
+  type: InitializationType,
+  clock: Pick<Clock, 'now'>,
+): Lifecycle => {
+  currentPhase = 'invoke'
+  return new InvocationLifecycle(context, invocation, type, clock)
 }
 
 /**
  * The lifecycle facts of one invocation. `invocation` is the 1-based count kept by the caller; the
- * initialization type defaults to the environment's (pass it to skip the `process.env` read, which is slow).
+ * initialization type defaults to the environment's, the clock to {@link systemClock}.
  *
  * @example
- * const facts = createLifecycle(context, 1)
+ * const facts = createLifecycle(context, 1, { clock: createClock(0) })
  */
 export const createLifecycle = (
   context: Context,
   invocation: number,
-  type: InitializationType = initializationType(),
-): Lifecycle => {
-  currentPhase = 'invoke'
-  return new InvocationLifecycle(context, invocation, type)
-}
+  { clock = systemClock, initializationType: type = initializationType() }: LifecycleOptions = {},
+): Lifecycle => startInvocation(context, invocation, type, clock)
 
 /**
  * A per-container invocation counter: each call is one invocation and gives its lifecycle — the one the
@@ -107,7 +154,9 @@ export const createLifecycle = (
  * const track = lifecycleTracker()
  * const before = (request) => { const { coldStart } = track(request.context) }
  */
-export const lifecycleTracker = (): ((context: Context & Partial<LifecycleContext>) => Lifecycle) => {
+export const lifecycleTracker = ({
+  clock = systemClock,
+}: Pick<LifecycleOptions, 'clock'> = {}): ((context: Context & Partial<LifecycleContext>) => Lifecycle) => {
   let invocations = 0
   let type: InitializationType | undefined
   return function trackInvocation(context) {
@@ -115,7 +164,7 @@ export const lifecycleTracker = (): ((context: Context & Partial<LifecycleContex
     if (context.lifecycle) return context.lifecycle
     // Lambda sets the variable before INIT and never changes it: read it once per container.
     type ??= initializationType()
-    return createLifecycle(context, invocations, type)
+    return startInvocation(context, invocations, type, clock)
   }
 }
 
@@ -124,7 +173,9 @@ export const lifecycleTracker = (): ((context: Context & Partial<LifecycleContex
  * attached, else a standalone reading (invocation 0, not cold) so middlewares work in any middy stack.
  *
  * @example
- * const { deadline } = lifecycleOf(request.context)
+ * const { deadline, timeoutMs } = lifecycleOf(request.context)
  */
-export const lifecycleOf = (context: Context & Partial<LifecycleContext>): Lifecycle =>
-  context.lifecycle ?? createLifecycle(context, 0)
+export const lifecycleOf = (
+  context: Context & Partial<LifecycleContext>,
+  clock: Pick<Clock, 'now'> = systemClock,
+): Lifecycle => context.lifecycle ?? startInvocation(context, 0, initializationType(), clock)

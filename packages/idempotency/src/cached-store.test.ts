@@ -1,10 +1,10 @@
 import { lambda } from '@sluice/core'
 import { createClock, createContext } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { countingStore } from '../test-support/counting-store.ts'
 import { cachedStore } from './cached-store.ts'
 import { idempotency } from './idempotency.ts'
 import { memoryStore } from './memory-store.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 const setup = (options?: Parameters<typeof cachedStore>[1]) => {
   const clock = createClock(0)

@@ -1,4 +1,4 @@
-import { createLru } from './lru.ts'
+import { Lru } from '@sluice/core'
 import { checkNumber } from './options-check.ts'
 import type { IdempotencyRecord, IdempotencyStore } from './record.ts'
 
@@ -29,7 +29,7 @@ export function cachedStore(
   store: IdempotencyStore,
   { maxEntries = 1000, ttlMs = 60_000 }: CachedStoreOptions = {},
 ): IdempotencyStore {
-  const cache = createLru<Cached>(checkNumber('maxEntries', maxEntries))
+  const cache = new Lru<Cached>({ maxEntries: checkNumber('maxEntries', maxEntries) })
   checkNumber('ttlMs', ttlMs)
   const remember = (key: string, record: IdempotencyRecord, now: number) =>
     cache.set(key, { record, until: Math.min(now + ttlMs, record.expiry) })

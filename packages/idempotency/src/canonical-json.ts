@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import { describeValue } from '@sluice/core'
+import { describeValue, isThenable } from '@sluice/core'
 import { IdempotencyError } from './errors.ts'
 
 /**
@@ -29,8 +29,7 @@ const isPlain = (value: object): boolean => {
 }
 
 function kindOf(value: object): string {
-  if (typeof (value as { then?: unknown }).then === 'function')
-    return 'a Promise (key selectors are synchronous)'
+  if (isThenable(value)) return 'a Promise (key selectors are synchronous)'
   const name: unknown = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)
     ?.constructor?.name
   return `a ${typeof name === 'string' && name !== '' ? name : 'non-plain object'}, not a plain object or array`

@@ -2,15 +2,15 @@ import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { lambda } from '@sluice/core'
 import { createContext } from '@sluice/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { dynamoDbStore } from './dynamodb-store.ts'
-import { idempotency } from './idempotency.ts'
 import {
   boundedDynamoDb,
   countDynamoDbCalls,
   createTable,
   startDynalite,
   type TestServer,
-} from './test-support/servers.ts'
+} from '../test-support/servers.ts'
+import { dynamoDbStore } from './dynamodb-store.ts'
+import { idempotency } from './idempotency.ts'
 
 // dynalite does not return the old item with a failed condition; the store must read it instead.
 let server: TestServer

@@ -3,17 +3,17 @@ import { lambda } from '@sluice/core'
 import { createContext } from '@sluice/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { dynamoDbStore } from './dynamodb-store.ts'
-import { idempotency } from './idempotency.ts'
-import { storeAcceptance } from './test-support/acceptance.ts'
-import { anyValueProperty, forms, keyPairProperty } from './test-support/key-oracle.ts'
+import { storeAcceptance } from '../test-support/acceptance.ts'
+import { anyValueProperty, forms, keyPairProperty } from '../test-support/key-oracle.ts'
 import {
   boundedDynamoDb,
   countDynamoDbCalls,
   createTable,
   startDynamoDbLocal,
   type TestServer,
-} from './test-support/servers.ts'
+} from '../test-support/servers.ts'
+import { dynamoDbStore } from './dynamodb-store.ts'
+import { idempotency } from './idempotency.ts'
 
 const tableName = 'idempotency'
 let server: TestServer

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, test } from 'vitest'
+import { anyValueProperty, forms, keyPairProperty } from '../test-support/key-oracle.ts'
 import { memoryStore } from './memory-store.ts'
-import { anyValueProperty, forms, keyPairProperty } from './test-support/key-oracle.ts'
 
 // The property tests of issue 17 on the in-process parts and the memory store (500 runs each); the Redis and
 // DynamoDB Local test files run the same properties on real servers.

@@ -1,13 +1,13 @@
 import middy from '@middy/core'
 import { lambda, lifecycle, type Middleware } from '@sluice/core'
-import { apiGatewayHttpEvent, createClock, createContext } from '@sluice/testing'
+import { createClock, createContext, events } from '@sluice/testing'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
+import { countingStore } from '../test-support/counting-store.ts'
 import { hashValue } from './canonical-json.ts'
 import { idempotency } from './idempotency.ts'
 import { memoryStore } from './memory-store.ts'
 import type { IdempotencyStore } from './record.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 type Order = { orderId: string; amount: number }
 
@@ -73,7 +73,7 @@ describe('idempotency()', () => {
     const handler = lambda<APIGatewayProxyEventV2>()
       .use(idempotency<APIGatewayProxyEventV2>({ key: ['body.orderId'] }))
       .handler(async () => ++runs)
-    const event = apiGatewayHttpEvent({ method: 'POST', body: { amount: 5 } })
+    const event = events['apigw-http']({ method: 'POST', body: { amount: 5 } })
     const error = await handler(event, createContext()).catch((caught: unknown) => caught)
     expect(error).toMatchObject({
       name: 'IdempotencyError',

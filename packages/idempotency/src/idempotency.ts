@@ -1,4 +1,10 @@
-import type { Middleware, MiddlewareRequest } from '@sluice/core'
+import {
+  deadlineOf,
+  type LifecycleContext,
+  type Middleware,
+  type MiddlewareRequest,
+  systemClock,
+} from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { type Claim, createEngine, type Invocation, type SharedOptions } from './engine.ts'
 import type { Selector } from './selector.ts'
@@ -17,15 +23,18 @@ export interface IdempotencyOptions<TEvent> extends SharedOptions {
 }
 
 /**
- * The invocation facts the engine needs, read from a Lambda context (or none).
+ * The invocation facts the engine needs, read from a Lambda context (or none): the time left is
+ * `context.lifecycle.remaining()` when sluice's `lambda()` started the invocation, else core's `deadlineOf(context)`
+ * less now (`Infinity`, so the default in-progress time, without a deadline).
  *
  * @example
  * invocationOf(context) // { functionName: 'orders', remainingMs: 2870 }
  */
-export const invocationOf = (context: Partial<Context> | undefined): Invocation => ({
+export const invocationOf = (
+  context: (Partial<Context> & Partial<LifecycleContext>) | undefined,
+): Invocation => ({
   functionName: context?.functionName,
-  remainingMs:
-    typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined,
+  remainingMs: context?.lifecycle?.remaining() ?? deadlineOf(context ?? {}) - systemClock.now(),
 })
 
 /**

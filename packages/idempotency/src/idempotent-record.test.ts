@@ -1,14 +1,14 @@
-import { createClock, createContext, sqsEvent } from '@sluice/testing'
+import { createClock, createContext, events, hang } from '@sluice/testing'
 import type { SQSRecord } from 'aws-lambda'
 import { describe, expect, test } from 'vitest'
+import { countingStore } from '../test-support/counting-store.ts'
 import { idempotentRecord } from './idempotent-record.ts'
 import { memoryStore } from './memory-store.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 describe('idempotentRecord()', () => {
   test('a redelivered batch runs only the records that did not complete', async () => {
     const once = idempotentRecord<SQSRecord>({ key: ['body.orderId'] })
-    const event = sqsEvent({ records: 3, body: (i) => ({ orderId: `o-${i}` }) })
+    const event = events.sqs({ records: 3, body: (i) => ({ orderId: `o-${i}` }) })
     const fulfilled: string[] = []
     const process = (record: SQSRecord) => {
       const { orderId } = JSON.parse(record.body) as { orderId: string }
@@ -31,10 +31,10 @@ describe('idempotentRecord()', () => {
       store: counted.store,
       now: clock.now,
     })
-    const [record] = sqsEvent({ records: 1 }).Records
+    const [record] = events.sqs({ records: 1 }).Records
     if (record === undefined) throw new Error('no record')
     const context = createContext({ timeoutMs: 3000, clock })
-    void once(record, () => new Promise(() => {}), context)
+    void once(record, () => hang(), context)
     await clock.advance(2_000)
     await expect(once(record, () => 'late', createContext({ clock }))).rejects.toMatchObject({
       code: 'IDEMPOTENCY_IN_PROGRESS',

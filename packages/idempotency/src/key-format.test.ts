@@ -1,11 +1,11 @@
 import { createClock } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { countingStore } from '../test-support/counting-store.ts'
 import { hashText } from './canonical-json.ts'
 import { idempotentRecord } from './idempotent-record.ts'
 import { KEY_FORMAT } from './key-format.ts'
 import { memoryStore } from './memory-store.ts'
 import type { IdempotencyStore } from './record.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 type Order = { orderId: string; coupon: string | null; amount?: number; note?: string | null }
 

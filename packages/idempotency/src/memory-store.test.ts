@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
+import { storeAcceptance } from '../test-support/acceptance.ts'
+import { countingStore } from '../test-support/counting-store.ts'
 import { memoryStore } from './memory-store.ts'
 import type { IdempotencyStore } from './record.ts'
-import { storeAcceptance } from './test-support/acceptance.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 describe('memoryStore: acceptance', () => {
   const counted = countingStore(memoryStore())

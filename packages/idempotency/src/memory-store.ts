@@ -1,4 +1,4 @@
-import { createLru } from './lru.ts'
+import { Lru } from '@sluice/core'
 import { checkNumber } from './options-check.ts'
 import { type IdempotencyRecord, type IdempotencyStore, isReplaceable } from './record.ts'
 
@@ -26,7 +26,7 @@ export interface MemoryStoreOptions {
  *   .handler(charge)
  */
 export function memoryStore({ maxEntries = 1000 }: MemoryStoreOptions = {}): IdempotencyStore {
-  const records = createLru<IdempotencyRecord>(checkNumber('maxEntries', maxEntries))
+  const records = new Lru<IdempotencyRecord>({ maxEntries: checkNumber('maxEntries', maxEntries) })
   return {
     claim: async function memoryClaim({ key, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
       const existing = records.get(key)

@@ -1,12 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { describe, expect, test } from 'vitest'
+import { countingStore } from '../test-support/counting-store.ts'
 import { cachedStore } from './cached-store.ts'
 import { dynamoDbStore } from './dynamodb-store.ts'
 import { idempotency } from './idempotency.ts'
 import { idempotentRecord } from './idempotent-record.ts'
 import { makeIdempotent } from './make-idempotent.ts'
 import { memoryStore } from './memory-store.ts'
-import { countingStore } from './test-support/counting-store.ts'
 
 const client = new DynamoDBClient({
   region: 'us-east-1',

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { storeAcceptance } from '../test-support/acceptance.ts'
+import { anyValueProperty, forms, keyPairProperty } from '../test-support/key-oracle.ts'
+import { boundedRedis, countRedisCalls, startRedis, type TestServer } from '../test-support/servers.ts'
 import { redisStore } from './redis-store.ts'
-import { storeAcceptance } from './test-support/acceptance.ts'
-import { anyValueProperty, forms, keyPairProperty } from './test-support/key-oracle.ts'
-import { boundedRedis, countRedisCalls, startRedis, type TestServer } from './test-support/servers.ts'
 
 let server: TestServer
 let client: Redis

@@ -1,6 +1,6 @@
 import middy from '@middy/core'
 import { lambda } from '@sluice/core'
-import { createClock, createContext, invoke, type VirtualClock } from '@sluice/testing'
+import { after, createClock, createContext, invoke, type VirtualClock } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { awaitInit } from './await-init.ts'
 import { cached } from './cached.ts'
@@ -24,7 +24,7 @@ afterEach(() => {
 const slowConfig = (delayMs: number) =>
   cached(
     async () => {
-      if (delayMs > 0) await new Promise<void>((resolve) => clock.setTimeout(resolve, delayMs))
+      if (delayMs > 0) await after(clock, delayMs)
       return { table: 'orders', limit: 5 }
     },
     { ttlMs: 60_000, clock },

@@ -1,6 +1,6 @@
-import { type InitializationType, initializationType, type Middleware } from '@sluice/core'
+import { type Clock, type InitializationType, initializationType, type Middleware } from '@sluice/core'
 import type { FetchTiming } from './cached.ts'
-import { type Clock, monotonicClock } from './clock.ts'
+import { monotonicClock } from './clock.ts'
 import { checkFunction, checkMs, InitError } from './errors.ts'
 import { emitInitWarning, initWarnings, type WarnFn } from './warnings.ts'
 
@@ -36,7 +36,7 @@ export interface AwaitInitOptions<TCaches extends Record<string, InitSource>> {
   /** Warn when INIT took this long or longer, in ms. Default 8000 (Lambda stops INIT at 10 s). */
   readonly warnInitMs?: number
   /** Time source. Default the monotonic `performance` clock. */
-  readonly clock?: Clock
+  readonly clock?: Pick<Clock, 'now'>
   /** Epoch ms the process started, on `clock`'s scale. Default `performance.timeOrigin`. */
   readonly processStartMs?: number
 }

@@ -1,4 +1,5 @@
-import { type Clock, monotonicClock } from './clock.ts'
+import type { Clock } from '@sluice/core'
+import { monotonicClock } from './clock.ts'
 import { checkFunction, checkMs, checkShare, InitError } from './errors.ts'
 
 /**
@@ -21,7 +22,7 @@ export interface CachedOptions {
   /** Random source for `jitter`, returning [0, 1). Default `Math.random`. */
   readonly random?: () => number
   /** Time source. Default the monotonic `performance` clock. */
-  readonly clock?: Clock
+  readonly clock?: Pick<Clock, 'now'>
   /** Start fetching at creation, so a module-scope `cached()` fetches during INIT. Default true. */
   readonly prefetch?: boolean
   /** Names the value in error messages and timings. Default `cached value`. */

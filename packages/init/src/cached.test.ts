@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { createClock, type VirtualClock } from '@sluice/testing'
+import { after, createClock, type VirtualClock } from '@sluice/testing'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { cached } from './cached.ts'
@@ -23,7 +23,7 @@ const source = (delayMs = 0) => {
   const fetch = async () => {
     state.calls += 1
     const call = state.calls
-    if (delayMs > 0) await new Promise<void>((resolve) => clock.setTimeout(resolve, delayMs))
+    if (delayMs > 0) await after(clock, delayMs)
     if (state.failing) throw state.failing
     return `v${call}`
   }

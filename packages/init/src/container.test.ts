@@ -1,15 +1,15 @@
 import { type Container, createClock, createContainer, type VirtualClock } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { probe, resetProbe } from '../test-support/probe.ts'
 import type { InitTimings } from './await-init.ts'
-import { probe, resetProbe } from './fixtures/probe.ts'
 
 // Acceptance: module-scope once()/cached() in real handler modules, loaded per container by @sluice/testing.
 
 type OnceResult = { clientId: string; invocation: number }
 type CachedResult = { config: string; timings: InitTimings<'config'> }
 
-const onceModule = new URL('./fixtures/once-handler.ts', import.meta.url)
-const cachedModule = new URL('./fixtures/cached-handler.ts', import.meta.url)
+const onceModule = new URL('../test-support/once-handler.ts', import.meta.url)
+const cachedModule = new URL('../test-support/cached-handler.ts', import.meta.url)
 const started: Array<Container<unknown, unknown>> = []
 let clock: VirtualClock
 

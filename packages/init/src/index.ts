@@ -8,7 +8,7 @@ export {
 } from './await-init.ts'
 export { type Cached, cached, type FetchTiming } from './cached.ts'
 export type { CachedOptions, RefreshMode } from './cached-options.ts'
-export { type Clock, monotonicClock } from './clock.ts'
+export { monotonicClock } from './clock.ts'
 export { InitError, type InitErrorCode, type InitErrorOptions } from './errors.ts'
 export { type Once, type OnceState, once } from './once.ts'
 export {

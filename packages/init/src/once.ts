@@ -1,3 +1,4 @@
+import { isThenable } from '@sluice/core'
 import { checkFunction, InitError } from './errors.ts'
 
 /** Where a {@link once} accessor stands: nothing yet, a promise in flight, or a value. */
@@ -16,11 +17,6 @@ export interface Once<TValue> {
   /** Forgets the value so the next call runs the factory again (tests; a client whose connection died). */
   reset(): void
 }
-
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') &&
-  value !== null &&
-  typeof (value as { then?: unknown }).then === 'function'
 
 /**
  * A lazy singleton for this container: the factory runs on the first call, and every later call gets the same
@@ -56,7 +52,7 @@ export function once<$Value>(factory: () => $Value): Once<$Value> {
       throw error
     }
     value = made
-    if (!isPromiseLike(made)) {
+    if (!isThenable(made)) {
       state = 'ready'
       settled = made as Awaited<$Value>
       return made

@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { type FakeAws, fakeCredentials, startFakeAws } from '../test-support/aws-server.ts'
 import { InitError } from './errors.ts'
-import { type FakeAws, fakeCredentials, startFakeAws } from './fixtures/aws-server.ts'
 import { secret } from './secret.ts'
 
 let aws: FakeAws

@@ -1,8 +1,8 @@
 import { SSMClient } from '@aws-sdk/client-ssm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { type FakeAws, fakeCredentials, startFakeAws } from '../test-support/aws-server.ts'
 import { InitError } from './errors.ts'
-import { type FakeAws, fakeCredentials, startFakeAws } from './fixtures/aws-server.ts'
 import { SSM_BATCH_SIZE, ssmParameters } from './ssm-parameters.ts'
 
 let aws: FakeAws

@@ -18,7 +18,10 @@ import { logger } from '../src/logger.ts'
 const LINES = 20_000
 const ROUNDS = 7
 const event = JSON.parse(
-  readFileSync(new URL('../src/fixtures/apigw-request.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../../test/fixtures/corpora/aws-lambda-go/apigw-request.json', import.meta.url),
+    'utf8',
+  ),
 ) as Record<string, unknown>
 
 const shapes: Record<string, (i: number) => [Record<string, unknown>, string]> = {

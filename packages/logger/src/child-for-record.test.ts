@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { childForRecord, recordIdOf } from './child-for-record.ts'
 import { createLogger } from './create-logger.ts'
-import { fixture } from './fixtures/load.ts'
 import { memoryDestination } from './memory-destination.ts'
 
 const firstRecord = (name: string) => (fixture(name).Records as unknown[])[0]

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { correlationIdOf, headerValue } from './correlation-id.ts'
-import { fixture } from './fixtures/load.ts'
 
 const withHeaders = (event: Record<string, unknown>, headers: Record<string, string>) => ({
   ...event,

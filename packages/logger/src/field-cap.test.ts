@@ -1,9 +1,9 @@
 import { lambda } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { childForRecord } from './child-for-record.ts'
 import { capField, MAX_FIELD_LENGTH } from './field-cap.ts'
-import { fixture } from './fixtures/load.ts'
 import { logger } from './logger.ts'
 import { memoryDestination } from './memory-destination.ts'
 

@@ -1,4 +1,4 @@
-import { lifecycleTracker, type Middleware } from '@sluice/core'
+import { deadlineOf, lifecycleTracker, type Middleware } from '@sluice/core'
 import { correlationIdOf } from './correlation-id.ts'
 import { createLogger, type RootInfo, rootInfo } from './create-logger.ts'
 import { attempt, capField } from './field-cap.ts'
@@ -55,9 +55,9 @@ const payloadOf = (value: unknown, omit: Parameters<typeof omitPaths>[1]): unkno
   }
 }
 
-const deadlineOf = (context: { getRemainingTimeInMillis?: () => number }): number =>
-  attempt(() => Date.now() + (context.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY)) ??
-  Number.POSITIVE_INFINITY
+// Core's deadline; a getRemainingTimeInMillis that throws (a hand-made context) means no deadline, never a failure.
+const deadlineFor = (context: { getRemainingTimeInMillis?: () => number }): number =>
+  attempt(() => deadlineOf(context)) ?? Number.POSITIVE_INFINITY
 
 /**
  * Structured logs for every invocation: `context.log` is a pino child of the container's root logger, bound
@@ -117,7 +117,7 @@ export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
         const now = Date.now()
         for (const [open, deadline] of inFlight) if (!open.open || deadline < now) inFlight.delete(open)
         if (inFlight.size >= MAX_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as InvocationLines)
-        inFlight.set(state, deadlineOf(context))
+        inFlight.set(state, deadlineFor(context))
         watchErrors(request, () => release(router, state))
       }
       context.log = log

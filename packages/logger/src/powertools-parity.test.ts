@@ -6,7 +6,7 @@ import { lambda } from '@sluice/core'
 import { createContext } from '@sluice/testing'
 import type { Context } from 'aws-lambda'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { fixture } from './fixtures/load.ts'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { logger } from './logger.ts'
 import { memoryDestination } from './memory-destination.ts'
 

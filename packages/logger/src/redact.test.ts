@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { sample as fixture } from '../../../test/fixtures/corpora/load.ts'
 import { createLogger } from './create-logger.ts'
-import { fixture } from './fixtures/load.ts'
 import { memoryDestination } from './memory-destination.ts'
 import { normalizeKey, REDACTED, secretKeyMatcher } from './redact.ts'
 

@@ -29,4 +29,10 @@ describe('xrayTraceId', () => {
     })
     expect(xrayTraceId()).toBe('1-11111111-111111111111111111111111')
   })
+
+  test('never reads the variable when the runtime runs several invocations at once (Managed Instances)', () => {
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1')
+    vi.stubEnv('AWS_LAMBDA_MAX_CONCURRENCY', '4')
+    expect(xrayTraceId()).toBeUndefined()
+  })
 })

@@ -1,9 +1,10 @@
+import { deadlineOf, type LifecycleContext, marginFor } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { TimeoutOptionError } from './errors.ts'
 import { DeadlineGuard } from './guard.ts'
-import { type GuardSettings, marginFor } from './options.ts'
+import type { GuardSettings } from './options.ts'
 
-type GuardedContext = Context & { timeout?: unknown }
+type GuardedContext = Context & Partial<LifecycleContext> & { timeout?: unknown }
 
 /**
  * The guard a wrapper or a middleware put on this context, if any: `context.timeout` is how the handler sees
@@ -27,16 +28,16 @@ export const guardOf = (context: Context): DeadlineGuard | undefined => {
 export interface GuardFactory {
   readonly settings: GuardSettings
   /**
-   * Reads the deadline from the context now, works out the margin, and puts it on `context.timeout`. `startSpanMs` is the remaining time at the true start of the invocation when
-   * known (a middleware reads it from `context.lifecycle`). Throws `TIMEOUT_MARGIN_TOO_LARGE` when the margin
-   * leaves no time to work.
+   * Reads the deadline from the context (core's `deadlineOf`, on the guard's clock), works out the margin, and puts
+   * the guard on `context.timeout`. Throws `TIMEOUT_MARGIN_TOO_LARGE` when the margin leaves no time to work.
    */
-  open(context: Context, event: unknown, wrapped: boolean, startSpanMs?: number): DeadlineGuard
+  open(context: Context, event: unknown, wrapped: boolean): DeadlineGuard
 }
 
 /**
  * A guard factory for one `timeout()` / `withTimeout()`. The function timeout is not in the context: it is
- * taken as the longest remaining time seen at the start of an invocation (the first one gives it).
+ * taken as the longest time an invocation had at its start (`context.lifecycle.timeoutMs` when sluice's
+ * `lambda()` started it, else the remaining time now; the first invocation gives it).
  *
  * @example
  * const factory = guardFactory(resolveOptions({ marginMs: 800 }))
@@ -45,24 +46,21 @@ export const guardFactory = (settings: GuardSettings): GuardFactory => {
   let timeoutMs = 0
   return {
     settings,
-    open(context, event, wrapped, startSpanMs = 0) {
-      const now = settings.clock.now()
-      const remaining =
-        typeof context.getRemainingTimeInMillis === 'function'
-          ? context.getRemainingTimeInMillis()
-          : Number.POSITIVE_INFINITY
+    open(context: GuardedContext, event, wrapped) {
+      const deadline = deadlineOf(context, settings.clock)
       let marginMs = 0
-      if (Number.isFinite(remaining)) {
-        timeoutMs = Math.max(timeoutMs, remaining, startSpanMs)
+      if (Number.isFinite(deadline)) {
+        const atStart = context.lifecycle?.timeoutMs ?? 0
+        timeoutMs = Math.max(
+          timeoutMs,
+          deadline - settings.clock.now(),
+          Number.isFinite(atStart) ? atStart : 0,
+        )
         marginMs = marginFor(timeoutMs, settings)
         if (marginMs >= timeoutMs) throw marginTooLarge(marginMs, timeoutMs)
       }
-      const guard = new DeadlineGuard(settings, event, context, {
-        deadline: now + remaining,
-        marginMs,
-        wrapped,
-      })
-      install(context as GuardedContext, guard)
+      const guard = new DeadlineGuard(settings, event, context, { deadline, marginMs, wrapped })
+      install(context, guard)
       return guard
     },
   }

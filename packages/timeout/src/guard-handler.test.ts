@@ -1,8 +1,8 @@
 import { lambda, type Middleware } from '@sluice/core'
 import { createClock, createContext } from '@sluice/testing'
 import { describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import { sleep } from './sleep.ts'
-import { settledValue } from './test-support.ts'
 import { timeout } from './timeout.ts'
 
 describe('sync handlers (cannot be interrupted)', () => {

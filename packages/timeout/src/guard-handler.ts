@@ -1,4 +1,4 @@
-import type { LambdaHandler } from '@sluice/core'
+import { isThenable, type LambdaHandler } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import type { TimeoutContext } from './guard.ts'
 import type { GuardFactory } from './guard-factory.ts'
@@ -16,9 +16,6 @@ export type GuardableHandler<TEvent, TResult> = (
   event: TEvent,
   context: Context & TimeoutContext,
 ) => TResult | Promise<TResult>
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
 /**
  * Races a whole invocation against its guard. Whichever comes first wins and the other is ignored: the

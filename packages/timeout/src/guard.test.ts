@@ -1,9 +1,9 @@
 import { lambda, type Middleware } from '@sluice/core'
-import { createContext } from '@sluice/testing'
+import { createContext, hang } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import { TimeoutError } from './errors.ts'
 import { sleep } from './sleep.ts'
-import { hang, settledValue } from './test-support.ts'
 import { timeout } from './timeout.ts'
 import { withTimeout } from './with-timeout.ts'
 

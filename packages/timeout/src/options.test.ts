@@ -1,8 +1,9 @@
+import { marginFor } from '@sluice/core'
 import { createClock } from '@sluice/testing'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { TimeoutOptionError } from './errors.ts'
-import { marginFor, resolveOptions } from './options.ts'
+import { resolveOptions } from './options.ts'
 
 describe('margin math', () => {
   test('defaults: the larger of 500 ms and 10 % of the function timeout', () => {

@@ -1,18 +1,12 @@
-import { type MiddlewareRequest, optionChecks } from '@sluice/core'
+import {
+  type Clock,
+  isClock,
+  type MarginOptions,
+  type MiddlewareRequest,
+  optionChecks,
+  systemClock,
+} from '@sluice/core'
 import { type TimeoutError, TimeoutOptionError } from './errors.ts'
-
-/**
- * Where the guard reads the time and schedules its timers. The default is `Date.now` and the global timers
- * (looked up at call time, so vitest fake timers apply); tests may pass `@sluice/testing`'s `createClock()`.
- *
- * @example
- * const clock: TimerSource = createClock(0)
- */
-export interface TimerSource {
-  now(): number
-  setTimeout(callback: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
 
 /**
  * Decides the response when the guard fires. It sees the request as far as it got (`event`, `context`, the
@@ -42,8 +36,8 @@ export interface TimeoutOptions<TResponse = never> {
   readonly onTimeout?: OnTimeout<TResponse>
   /** Log flushers to await when the guard fires (a logger's `flush`); stdout and stderr are always drained. */
   readonly flush?: ReadonlyArray<() => unknown>
-  /** Clock and timers; default `Date.now` and the global timers. */
-  readonly clock?: TimerSource
+  /** Clock and timers (core's `Clock`); default `systemClock`. Tests pass `createClock()` from @sluice/testing. */
+  readonly clock?: Clock
 }
 
 /**
@@ -52,37 +46,11 @@ export interface TimeoutOptions<TResponse = never> {
  * @example
  * const settings: GuardSettings = resolveOptions({ marginMs: 800 })
  */
-export interface GuardSettings {
-  readonly marginMs: number
-  readonly marginShare: number
+export interface GuardSettings extends MarginOptions {
   readonly onTimeout: OnTimeout<unknown> | undefined
   readonly flush: ReadonlyArray<() => unknown>
-  readonly clock: TimerSource
+  readonly clock: Clock
 }
-
-/**
- * The global timers and `Date.now`, read at call time so fake timers installed later still apply.
- *
- * @example
- * systemTimers.clearTimeout(systemTimers.setTimeout(() => {}, 100))
- */
-export const systemTimers: TimerSource = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
-/**
- * The margin for a function timeout: the larger of `marginMs` and `marginShare` of the timeout, in whole ms.
- *
- * @example
- * marginFor(3_000, { marginMs: 500, marginShare: 0.1 }) // 500
- * marginFor(60_000, { marginMs: 500, marginShare: 0.1 }) // 6000
- */
-export const marginFor = (
-  timeoutMs: number,
-  settings: Pick<GuardSettings, 'marginMs' | 'marginShare'>,
-): number => Math.ceil(Math.max(settings.marginMs, settings.marginShare * timeoutMs))
 
 const invalid = (name: string, message: string) =>
   new TimeoutOptionError('TIMEOUT_INVALID_OPTION', `timeout(): ${name} ${message}`, [name])
@@ -104,7 +72,7 @@ export const timeoutOptions = optionChecks(
  * resolveOptions({}).marginMs // 500
  */
 export const resolveOptions = <TResponse>(options: TimeoutOptions<TResponse>): GuardSettings => {
-  const { marginMs = 500, marginShare = 0.1, onTimeout, flush = [], clock = systemTimers } = options
+  const { marginMs = 500, marginShare = 0.1, onTimeout, flush = [], clock = systemClock } = options
   timeoutOptions.number('marginMs', marginMs, { min: 0 })
   timeoutOptions.number('marginShare', marginShare, { min: 0, below: 1 })
   if (onTimeout !== undefined && typeof onTimeout !== 'function') {
@@ -113,8 +81,7 @@ export const resolveOptions = <TResponse>(options: TimeoutOptions<TResponse>): G
   if (!Array.isArray(flush) || flush.some((fn) => typeof fn !== 'function')) {
     throw invalid('flush', 'must be an array of functions, e.g. [() => logger.flush()]')
   }
-  const timers = ['now', 'setTimeout', 'clearTimeout'] as const
-  if (typeof clock !== 'object' || clock === null || timers.some((key) => typeof clock[key] !== 'function')) {
+  if (!isClock(clock)) {
     throw invalid(
       'clock',
       'must have now(), setTimeout() and clearTimeout(), like createClock() from @sluice/testing',

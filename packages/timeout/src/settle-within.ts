@@ -1,4 +1,4 @@
-import type { TimerSource } from './options.ts'
+import { type Clock, isThenable } from '@sluice/core'
 
 /**
  * What {@link settleWithin} saw: errors thrown or rejected, and how many were still running at the bound.
@@ -11,21 +11,18 @@ export interface Settled {
   readonly unfinished: number
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null)?.then === 'function'
-
 /**
  * Calls every function at once and waits for what they return, but not past `until` (epoch ms on `clock`).
  * Never rejects: a cleanup that fails must not stop the others, nor the timeout response. The bound's timer
  * is cleared as soon as everything settled, so nothing outlives the invocation.
  *
  * @example
- * const { errors, unfinished } = await settleWithin([() => db.close()], deadline - 250, systemTimers)
+ * const { errors, unfinished } = await settleWithin([() => db.close()], deadline - 250, systemClock)
  */
 export const settleWithin = async (
   fns: Iterable<() => unknown>,
   until: number,
-  clock: TimerSource,
+  clock: Clock,
 ): Promise<Settled> => {
   const errors: unknown[] = []
   const pending: Promise<void>[] = []

@@ -1,8 +1,8 @@
 import { createClock } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import { TimeoutError, TimeoutOptionError } from './errors.ts'
 import { sleep } from './sleep.ts'
-import { settledValue } from './test-support.ts'
 
 describe('sleep', () => {
   test('resolves after ms and leaves no timer', async () => {

@@ -1,4 +1,5 @@
-import { systemTimers, type TimerSource, timeoutOptions } from './options.ts'
+import { type Clock, systemClock } from '@sluice/core'
+import { timeoutOptions } from './options.ts'
 import { timeoutReason } from './with-deadline.ts'
 
 /**
@@ -10,8 +11,8 @@ import { timeoutReason } from './with-deadline.ts'
 export interface SleepOptions {
   /** Stops the wait: `sleep` rejects with a `TimeoutError` (the signal's reason when it is one). */
   readonly signal?: AbortSignal
-  /** Clock and timers; default the global timers. */
-  readonly clock?: TimerSource
+  /** Clock and timers (core's `Clock`); default `systemClock`. */
+  readonly clock?: Clock
 }
 
 /**
@@ -24,7 +25,7 @@ export interface SleepOptions {
  *   await send(page)
  * }
  */
-export const sleep = (ms: number, { signal, clock = systemTimers }: SleepOptions = {}): Promise<void> =>
+export const sleep = (ms: number, { signal, clock = systemClock }: SleepOptions = {}): Promise<void> =>
   new Promise<void>(function sleepUntil(resolve, reject) {
     timeoutOptions.number('ms', ms, { min: 0 })
     if (signal?.aborted) return reject(timeoutReason(signal))

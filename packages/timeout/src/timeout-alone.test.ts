@@ -2,9 +2,9 @@ import middy from '@middy/core'
 import { lambda, type Middleware } from '@sluice/core'
 import { createContext } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import type { TimeoutContext } from './guard.ts'
 import { sleep } from './sleep.ts'
-import { settledValue } from './test-support.ts'
 import { timeout } from './timeout.ts'
 
 // Fake timers drive both the guard (global setTimeout) and the fake context (its clock reads Date.now()).

@@ -1,9 +1,9 @@
 import { lambda, type Middleware } from '@sluice/core'
-import { createContext, invoke } from '@sluice/testing'
+import { createContext, hang, invoke } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import { TimeoutError, TimeoutOptionError } from './errors.ts'
 import { sleep } from './sleep.ts'
-import { hang, settledValue } from './test-support.ts'
 import { timeout } from './timeout.ts'
 
 // Fake timers drive both the guard (global setTimeout) and the fake context (its clock reads Date.now()).

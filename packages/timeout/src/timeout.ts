@@ -54,14 +54,7 @@ export const timeout = <TResponse = never>(
         return
       }
       if (last?.request && 'earlyResponse' in last.request) last.disarm()
-      const lifecycle = request.context.lifecycle
-      const span = lifecycle ? lifecycle.deadline - lifecycle.startedAt : Number.NaN
-      const guard = guards.open(
-        request.context,
-        request.event,
-        false,
-        Number.isFinite(span) ? span : undefined,
-      )
+      const guard = guards.open(request.context, request.event, false)
       guard.request = request
       last = guard
       // Already past deadline − margin (a slow middleware ran before this one): answer now.

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import { TimeoutError } from './errors.ts'
-import { settledValue } from './test-support.ts'
 import { withDeadline } from './with-deadline.ts'
 
 const deferred = <T>() => {

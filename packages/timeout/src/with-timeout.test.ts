@@ -1,9 +1,9 @@
 import middy from '@middy/core'
-import { createClock, createContext, invoke } from '@sluice/testing'
+import { createClock, createContext, hang, invoke } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { settledValue } from '../test-support/settled-value.ts'
 import type { TimeoutContext } from './guard.ts'
 import { sleep } from './sleep.ts'
-import { hang, settledValue } from './test-support.ts'
 import { timeout } from './timeout.ts'
 import { withTimeout } from './with-timeout.ts'
 

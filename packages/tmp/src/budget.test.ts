@@ -12,8 +12,9 @@ import { join } from 'node:path'
 import { lambda } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
+import { recorder } from '../test-support/recorder.ts'
 import { freeBytes } from './budget.ts'
-import { privateRoots, recorder } from './test-root.ts'
 import { tmp } from './tmp.ts'
 
 const makeRoot = privateRoots()

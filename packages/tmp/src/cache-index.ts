@@ -1,5 +1,6 @@
 import { lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Lru } from '@sluice/core'
 import { compact, type Journal, readJournal, type Written } from './cache-journal.ts'
 import { isMissing } from './remove.ts'
 
@@ -14,65 +15,23 @@ export const TEMP_PREFIX = '.put-'
 const OWN_TEMP = /^\.(put-|sluice-cache\.new-)[0-9a-f]{16}$/
 
 /**
- * The files the cache wrote, by key (size and inode), least recently used first (a Map keeps insertion order, so a use is a
- * delete and a set), and their total.
+ * The files the cache wrote, by key (size and inode), least recently used first, weighed by their size: core's
+ * {@link Lru} with no count bound, because eviction removes files and skips the entry being written.
  *
  * @example
- * const index = new LruIndex()
+ * const index = createIndex()
  * index.set('a', { ino: '11', size: 10 }); index.set('b', { ino: '12', size: 5 }); index.touch('a')
  * index.oldest() // 'b'
  */
-export class LruIndex {
-  readonly #entries = new Map<string, Written>()
-  #total = 0
+export type LruIndex = Lru<Written>
 
-  get total(): number {
-    return this.#total
-  }
-
-  /** How many entries there are. */
-  get size(): number {
-    return this.#entries.size
-  }
-
-  get(key: string): Written | undefined {
-    return this.#entries.get(key)
-  }
-
-  /** Every entry, least recently used first. */
-  entries(): IterableIterator<[string, Written]> {
-    return this.#entries.entries()
-  }
-
-  /** Marks `key` as just used; false when it is not indexed. */
-  touch(key: string): boolean {
-    const entry = this.#entries.get(key)
-    if (entry === undefined) return false
-    this.#entries.delete(key)
-    this.#entries.set(key, entry)
-    return true
-  }
-
-  set(key: string, entry: Written): void {
-    this.delete(key)
-    this.#entries.set(key, entry)
-    this.#total += entry.size
-  }
-
-  delete(key: string): boolean {
-    const entry = this.#entries.get(key)
-    if (entry === undefined) return false
-    this.#entries.delete(key)
-    this.#total -= entry.size
-    return true
-  }
-
-  /** The least recently used key other than `except`. */
-  oldest(except?: string): string | undefined {
-    for (const key of this.#entries.keys()) if (key !== except) return key
-    return undefined
-  }
-}
+/**
+ * An empty {@link LruIndex}: its weight is the bytes of the files it holds.
+ *
+ * @example
+ * const index = createIndex()
+ */
+export const createIndex = (): LruIndex => new Lru<Written>({ weigh: (entry) => entry.size })
 
 /**
  * Whether the file at `path` is still the one the cache wrote: a regular file with the recorded inode and size.
@@ -151,7 +110,7 @@ export async function loadIndex(dir: string, journal?: Journal): Promise<LruInde
   const found = await stillWritten(dir, read)
   await removeAbandonedTemps(dir)
   found.sort((a, b) => a.usedAt - b.usedAt)
-  const index = new LruIndex()
+  const index = createIndex()
   for (const { key, entry } of found) index.set(key, entry)
   await compactJournal(dir, read)
   return index

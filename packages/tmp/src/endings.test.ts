@@ -3,8 +3,9 @@ import { dirname } from 'node:path'
 import { lambda, type Middleware } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
+import { recorder } from '../test-support/recorder.ts'
 import type { Scratch } from './scratch.ts'
-import { privateRoots, recorder } from './test-root.ts'
 import { tmp } from './tmp.ts'
 
 const makeRoot = privateRoots()

@@ -3,9 +3,10 @@ import { join } from 'node:path'
 import { lambda } from '@sluice/core'
 import { createContainer, invoke } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
+import { recorder } from '../test-support/recorder.ts'
 import { isLeftover, scratchPid } from './leftovers.ts'
 import { openScratch } from './scratch.ts'
-import { privateRoots, recorder } from './test-root.ts'
 import { tmp } from './tmp.ts'
 
 const makeRoot = privateRoots()
@@ -35,7 +36,7 @@ describe('leftover scratch directories', () => {
     const dead = plantLeftover(root, DEAD_PID)
     const reused = plantLeftover(root, process.pid, 'fedcba9876543210')
     const container = createContainer<unknown, { entriesAtStart: string[]; warned: string[] }>({
-      module: new URL('./fixtures/scratch-handler.ts', import.meta.url),
+      module: new URL('../test-support/scratch-handler.ts', import.meta.url),
       env: { TMPDIR: root },
     })
     const first = await container.invoke({})

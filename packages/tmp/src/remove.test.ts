@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
 import { isInside, removeEntry } from './remove.ts'
-import { privateRoots } from './test-root.ts'
 
 const makeRoot = privateRoots()
 

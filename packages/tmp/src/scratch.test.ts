@@ -10,9 +10,9 @@ import {
 import { dirname, isAbsolute, join, relative, sep } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
 import { TmpError } from './errors.ts'
 import { liveScratches, openScratch } from './scratch.ts'
-import { privateRoots } from './test-root.ts'
 
 const makeRoot = privateRoots()
 

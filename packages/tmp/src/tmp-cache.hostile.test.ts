@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
 import { TmpError } from './errors.ts'
-import { privateRoots } from './test-root.ts'
 import { type TmpCache, tmpCache } from './tmp-cache.ts'
 
 const makeRoot = privateRoots()

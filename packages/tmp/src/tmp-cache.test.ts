@@ -13,7 +13,8 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import fc from 'fast-check'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { privateRoots, treeBytes } from './test-root.ts'
+import { privateRoots } from '../test-support/private-roots.ts'
+import { treeBytes } from '../test-support/tree-bytes.ts'
 import { tmpCache } from './tmp-cache.ts'
 
 const makeRoot = privateRoots()

@@ -109,7 +109,7 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
   /** Whether `key` may be written: nothing there, or a file this cache (or one sharing the directory) wrote. */
   async function free(base: string, index: LruIndex, key: string): Promise<boolean> {
     const path = join(base, key)
-    const own = index.get(key)
+    const own = index.peek(key)
     if (own !== undefined && (await isOurs(path, own))) return true
     if ((await lstat(path).catch(() => undefined)) === undefined) return true
     const shared = (await readJournal(base))?.written.get(key)
@@ -119,9 +119,9 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
   /** Evicts least recently used entries until within `maxBytes`; how many. */
   async function evict(base: string, lru: LruIndex, keep: string): Promise<number> {
     let evicted = 0
-    for (let victim = lru.oldest(keep); lru.total > maxBytes && victim; victim = lru.oldest(keep)) {
+    for (let victim = lru.oldest(keep); lru.weight > maxBytes && victim; victim = lru.oldest(keep)) {
       evicted += 1
-      const entry = lru.get(victim)
+      const entry = lru.peek(victim)
       lru.delete(victim)
       const path = join(base, victim)
       // Only the file the cache wrote: one put there since by anyone else stays.
@@ -138,7 +138,7 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
     get: async function tmpCacheGet(key) {
       checkKey(key)
       const { dir: cacheDir, index } = await load()
-      const entry = index.get(key)
+      const entry = index.peek(key)
       if (entry === undefined) return undefined
       const path = join(cacheDir.path, key)
       // Never hand out what the cache did not write (a link or file planted under a key): its author chose it.
@@ -189,7 +189,7 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
     delete: async function tmpCacheDelete(key) {
       checkKey(key)
       const { dir: cacheDir, index } = await load()
-      const entry = index.get(key)
+      const entry = index.peek(key)
       if (entry === undefined) return false
       index.delete(key)
       const path = join(cacheDir.path, key)
@@ -200,7 +200,7 @@ export function tmpCache(options: TmpCacheOptions): TmpCache {
       return ours
     },
     bytesUsed: async function tmpCacheBytesUsed() {
-      return (await load()).index.total
+      return (await load()).index.weight
     },
   }
   return cache

@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path'
 import middy from '@middy/core'
 import { lambda, lifecycle } from '@sluice/core'
-import { createContainer, createContext, invoke, TIMEOUT_ERROR_TYPE } from '@sluice/testing'
+import { createContainer, createContext, hang, invoke, TIMEOUT_ERROR_TYPE } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { privateRoots } from '../test-support/private-roots.ts'
+import { recorder } from '../test-support/recorder.ts'
 import { TmpError } from './errors.ts'
-import { privateRoots, recorder } from './test-root.ts'
 import { tmp } from './tmp.ts'
 
 const makeRoot = privateRoots()
@@ -72,7 +73,7 @@ describe('tmp()', () => {
         writeFileSync(context.tmp.file('partial.bin'), 'x')
         if (event.hang) {
           started()
-          await new Promise(() => {})
+          await hang()
         }
         return 'done'
       })
@@ -111,7 +112,7 @@ describe('tmp()', () => {
     const results = []
     for (const root of roots) {
       const container = createContainer<unknown, { tmpdir: string; dir: string }>({
-        module: new URL('./fixtures/scratch-handler.ts', import.meta.url),
+        module: new URL('../test-support/scratch-handler.ts', import.meta.url),
         env: { TMPDIR: root },
       })
       results.push(await container.invoke({}))

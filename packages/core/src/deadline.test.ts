@@ -1,6 +1,6 @@
 import { createClock, createContext } from '@sluice/testing'
 import { describe, expect, test, vi } from 'vitest'
-import { deadlineOf } from './deadline-of.ts'
+import { deadlineOf, marginFor } from './deadline.ts'
 
 describe('deadlineOf', () => {
   test('is now + remaining time, and stays put as time passes', async () => {
@@ -22,5 +22,20 @@ describe('deadlineOf', () => {
 
   test('is Infinity for a context without a deadline', () => {
     expect(deadlineOf({} as never)).toBe(Number.POSITIVE_INFINITY)
+  })
+})
+
+describe('marginFor', () => {
+  const margin = { marginMs: 500, marginShare: 0.1 }
+
+  test('is the larger of marginMs and the share of the timeout, in whole ms', () => {
+    expect(marginFor(3_000, margin)).toBe(500)
+    expect(marginFor(60_000, margin)).toBe(6_000)
+    expect(marginFor(10_001, margin)).toBe(1_001)
+  })
+
+  test('is marginMs when there is no finite timeout', () => {
+    expect(marginFor(Number.POSITIVE_INFINITY, margin)).toBe(500)
+    expect(marginFor(Number.NaN, margin)).toBe(500)
   })
 })
