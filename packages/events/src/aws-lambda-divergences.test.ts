@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, test } from 'vitest'
-import { awsLambdaDivergences, type DivergenceKind } from './test-support/aws-lambda-divergences.ts'
+import { awsLambdaDivergences, type DivergenceKind } from '../test-support/aws-lambda-divergences.ts'
 
 const KIND_TEXT: Record<DivergenceKind, string> = {
   null: 'may be `null`',

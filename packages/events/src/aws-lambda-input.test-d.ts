@@ -2,11 +2,11 @@ import { type AcceptsEvent, type EventAfter, lambda, type Middleware } from '@sl
 import { events, invoke } from '@sluice/testing'
 import type { APIGatewayProxyEvent, DynamoDBStreamEvent, MSKEvent, SQSEvent } from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
+import type { Aws, Pairs } from '../test-support/aws-lambda-pairs.ts'
 import { parse } from './parse.ts'
 import { parseEvent } from './parse-event.ts'
 import type { ApigwRestEvent, DynamoDbStreamEvent, KafkaEvent, SqsEvent } from './schemas/index.ts'
 import { type EventBySource, type SourceId, schemas } from './sources.ts'
-import type { Aws, Pairs } from './test-support/aws-lambda-pairs.ts'
 
 type SpecOf<M> = M extends Middleware<infer $Spec> ? $Spec : never
 /** What `parse(schemas[S])` declares, read off its real signature. */

@@ -1,9 +1,9 @@
 import type * as aws from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
+import type { awsLambdaDivergences } from '../test-support/aws-lambda-divergences.ts'
+import type { Loosen, Unneeded } from '../test-support/aws-lambda-loosen.ts'
+import type { Ours, Pairs, Relaxed, Stale } from '../test-support/aws-lambda-pairs.ts'
 import type { SourceId } from './sources.ts'
-import type { awsLambdaDivergences } from './test-support/aws-lambda-divergences.ts'
-import type { Loosen, Unneeded } from './test-support/aws-lambda-loosen.ts'
-import type { Ours, Pairs, Relaxed, Stale } from './test-support/aws-lambda-pairs.ts'
 
 type D = typeof awsLambdaDivergences
 

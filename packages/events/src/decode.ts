@@ -85,5 +85,7 @@ export function gunzipCapped(bytes: Buffer, maxBytes: number = DEFAULT_MAX_INFLA
 
 // The zod-free decoders, in one place for `@sluice/events/decode`: packages that decode payloads themselves (such
 // as @sluice/batch) import them without paying for the schemas at cold start.
+// Type-only imports: envelope.ts loads no schema, so telling an envelope apart stays zod-free too.
+export { isEnvelope } from './envelope.ts'
 export { parseJson } from './json.ts'
 export { exactNumber, unmarshall, unmarshallValue } from './unmarshall.ts'

@@ -1,5 +1,5 @@
-import { Container, type ContainerConfig } from './container.ts'
 import { SluiceRuntimeError } from './errors.ts'
+import { type ContainerConfig, RicContainer } from './ric-container.ts'
 
 /** Sizing of a {@link ContainerPool}. */
 export interface PoolOptions {
@@ -10,7 +10,7 @@ export interface PoolOptions {
 }
 
 interface Waiter {
-  resolve(container: Container): void
+  resolve(container: RicContainer): void
   reject(error: unknown): void
 }
 
@@ -25,9 +25,9 @@ interface Waiter {
 export class ContainerPool {
   readonly #config: ContainerConfig
   readonly #options: PoolOptions
-  readonly #live = new Map<Container, number>()
-  readonly #idle: Container[] = []
-  readonly #idleTimers = new Map<Container, NodeJS.Timeout>()
+  readonly #live = new Map<RicContainer, number>()
+  readonly #idle: RicContainer[] = []
+  readonly #idleTimers = new Map<RicContainer, NodeJS.Timeout>()
   readonly #freeSlots: number[]
   readonly #waiters: Waiter[] = []
   #stopped = false
@@ -39,12 +39,12 @@ export class ContainerPool {
   }
 
   /** Containers alive now (initializing, idle or busy). */
-  get containers(): Container[] {
+  get containers(): RicContainer[] {
     return [...this.#live.keys()]
   }
 
   /** Leases a container for `work` and gives it back afterwards, dead or alive. */
-  async run<T>(work: (container: Container) => Promise<T>): Promise<T> {
+  async run<T>(work: (container: RicContainer) => Promise<T>): Promise<T> {
     const container = await this.#acquire()
     try {
       return await work(container)
@@ -69,7 +69,7 @@ export class ContainerPool {
     for (const container of this.#live.keys()) container.killNow()
   }
 
-  #acquire(): Promise<Container> {
+  #acquire(): Promise<RicContainer> {
     if (this.#stopped) return Promise.reject(stoppedError())
     const warm = this.#idle.pop()
     if (warm !== undefined) {
@@ -87,7 +87,7 @@ export class ContainerPool {
   #coldStart(waiter: Waiter): void {
     const slot = this.#freeSlots.shift() ?? 0
     const port = this.#options.port === 0 ? 0 : this.#options.port + slot
-    Container.start(this.#config, port).then(
+    RicContainer.start(this.#config, port).then(
       (container) => {
         if (this.#stopped) {
           void container.kill()
@@ -103,7 +103,7 @@ export class ContainerPool {
     )
   }
 
-  #release(container: Container): void {
+  #release(container: RicContainer): void {
     if (this.#stopped) return
     if (container.state === 'dead') {
       this.#forget(container)
@@ -120,7 +120,7 @@ export class ContainerPool {
     this.#idleTimers.set(container, timer)
   }
 
-  #expire(container: Container): void {
+  #expire(container: RicContainer): void {
     this.#idleTimers.delete(container)
     const index = this.#idle.indexOf(container)
     if (index !== -1) this.#idle.splice(index, 1)
@@ -128,7 +128,7 @@ export class ContainerPool {
     this.#forget(container)
   }
 
-  #forget(container: Container): void {
+  #forget(container: RicContainer): void {
     const slot = this.#live.get(container)
     if (slot === undefined) return
     this.#live.delete(container)

@@ -33,7 +33,7 @@ const ricEntry = createRequire(import.meta.url).resolve('aws-lambda-ric')
  * `HANDLER_NOT_LOADABLE` (see `typeStrippingFlags`).
  *
  * @example
- * const proc = spawnRuntimeProcess({ cwd: process.cwd(), env: lambdaEnvironment(…), handlerFile: '/app/handler.ts' })
+ * const proc = spawnRuntimeProcess({ cwd: process.cwd(), env: ricEnv(…), handlerFile: '/app/handler.ts' })
  * await proc.exited
  */
 export function spawnRuntimeProcess(options: {

@@ -1,4 +1,4 @@
-import type { LambdaErrorBody } from './lambda-error.ts'
+import type { LambdaErrorBody } from './platform-errors.ts'
 import type { InvocationReport } from './report.ts'
 
 /** Per-invocation extras Lambda passes in headers. */

@@ -1,16 +1,16 @@
-import { timedOutMessage } from '@sluice/testing'
-import type { Container } from './container.ts'
+import { lambdaTimeoutError, timedOutMessage } from '@sluice/testing'
 import type { ProcessExit, RuntimeProcess } from './container-process.ts'
 import { newTraceId } from './ids.ts'
 import type { InvocationResult, InvokeOptions } from './invocation.ts'
-import { exitError, type LambdaErrorBody, timeoutError } from './lambda-error.ts'
 import { peakMemoryMb } from './peak-memory.ts'
+import { exitError, type LambdaErrorBody } from './platform-errors.ts'
 import { buildReport, type ReportInput } from './report.ts'
+import type { RicContainer } from './ric-container.ts'
 import type { InvocationOutcome, RuntimeApiServer } from './runtime-api-server.ts'
 
 /** What {@link runInvocation} gets from its container. */
 export interface RunInvocationInput {
-  readonly container: Container
+  readonly container: RicContainer
   readonly api: RuntimeApiServer
   readonly process: RuntimeProcess
   readonly init: { ok: true } | { ok: false; error: (requestId: string) => LambdaErrorBody }
@@ -56,7 +56,7 @@ export async function runInvocation(input: RunInvocationInput): Promise<Invocati
     case 'timeout':
       return finish(
         input,
-        { error: timeoutError(requestId, config.timeoutMs) },
+        { error: lambdaTimeoutError(config.timeoutMs, requestId) },
         config.timeoutMs,
         'timed-out',
       )

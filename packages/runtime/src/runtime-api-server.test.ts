@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LambdaErrorBody } from './lambda-error.ts'
+import type { LambdaErrorBody } from './platform-errors.ts'
 import { type InvocationRequest, RuntimeApiServer } from './runtime-api-server.ts'
 
 const servers: RuntimeApiServer[] = []

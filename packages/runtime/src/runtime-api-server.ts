@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { SluiceRuntimeError } from './errors.ts'
-import { type LambdaErrorBody, parseErrorBody } from './lambda-error.ts'
+import { type LambdaErrorBody, parseErrorBody } from './platform-errors.ts'
 
 /** One event to hand to the runtime on its next `GET …/invocation/next`. */
 export interface InvocationRequest {

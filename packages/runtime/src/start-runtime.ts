@@ -1,13 +1,13 @@
 import { rmdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ContainerConfig, ContainerInfo } from './container.ts'
 import { ContainerPool } from './container-pool.ts'
 import { DEFAULT_PRICES, type Prices } from './cost.ts'
 import { type HandlerSpec, parseHandlerSpec } from './handler-spec.ts'
 import { newRequestId } from './ids.ts'
 import type { InvocationResult, InvokeOptions } from './invocation.ts'
-import { assertNoReservedEnv } from './lambda-env.ts'
+import type { ContainerConfig, ContainerInfo } from './ric-container.ts'
+import { assertNoReservedEnv } from './ric-env.ts'
 import { resolveRuntimeOptions } from './runtime-options.ts'
 
 /** Options of {@link startRuntime}; everything but `handler` has a Lambda-like default. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createClock, isTimerClock, scheduleOn, systemClock } from './clock.ts'
+import { createClock, hasTimers, scheduleOn, systemClock } from './clock.ts'
 import { InvalidOptionError } from './errors.ts'
 
 afterEach(() => {
@@ -98,6 +98,18 @@ describe('systemClock', () => {
     vi.advanceTimersByTime(2_500)
     expect(systemClock.now()).toBe(3_500)
   })
+
+  test('schedules on the global timers looked up at call time, so fake timers installed later drive it', () => {
+    vi.useFakeTimers()
+    const callback = vi.fn()
+    const handle = systemClock.setTimeout(callback, 10)
+    expect(vi.getTimerCount()).toBe(1)
+    systemClock.clearTimeout(handle)
+    expect(vi.getTimerCount()).toBe(0)
+    systemClock.setTimeout(callback, 10)
+    vi.advanceTimersByTime(10)
+    expect(callback).toHaveBeenCalledOnce()
+  })
 })
 
 describe('scheduleOn', () => {
@@ -115,18 +127,19 @@ describe('scheduleOn', () => {
   test('uses the global timers for a clock that has none, so fake timers drive it', () => {
     vi.useFakeTimers()
     const callback = vi.fn()
-    scheduleOn(systemClock, callback, 10)
+    const nowOnly = { now: () => Date.now() }
+    scheduleOn(nowOnly, callback, 10)
     expect(vi.getTimerCount()).toBe(1)
     vi.advanceTimersByTime(10)
     expect(callback).toHaveBeenCalledOnce()
-    const cancel = scheduleOn(systemClock, callback, 10)
+    const cancel = scheduleOn(nowOnly, callback, 10)
     cancel()
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  test('tells timer clocks from plain ones', () => {
-    expect(isTimerClock(createClock(0))).toBe(true)
-    expect(isTimerClock(systemClock)).toBe(false)
-    expect(isTimerClock({ now: () => 0 })).toBe(false)
+  test('tells full clocks from ones that only read the time', () => {
+    expect(hasTimers(createClock(0))).toBe(true)
+    expect(hasTimers(systemClock)).toBe(true)
+    expect(hasTimers({ now: () => 0 })).toBe(false)
   })
 })

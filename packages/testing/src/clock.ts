@@ -2,12 +2,19 @@ import { setImmediate } from 'node:timers'
 import { InvalidOptionError } from './errors.ts'
 
 /**
- * Anything that tells the time in epoch milliseconds. `createContext` reads its deadline from one.
+ * Where code reads the time and schedules its timers: `@sluice/core`'s `Clock`, the one clock interface of sluice,
+ * spelled out here so that testing depends on no sluice package (a type test in core keeps the two the same).
+ * `createClock()` and `systemClock` are both one; code that only reads the time takes a `Pick<Clock, 'now'>`.
  *
  * @example
- * const frozen: Clock = { now: () => 1_700_000_000_000 }
+ * const clock: Clock = createClock(0)
+ * const frozen: Pick<Clock, 'now'> = { now: () => 1_700_000_000_000 }
  */
-export type Clock = { now(): number }
+export type Clock = {
+  now(): number
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
 
 /**
  * Opaque id of a timer scheduled on a `VirtualClock`.
@@ -19,18 +26,7 @@ export type Clock = { now(): number }
 export type TimerHandle = number
 
 /**
- * A clock that can also schedule callbacks. `invoke` runs its timeout timer on such a clock.
- *
- * @example
- * const clock: TimerClock = createClock(0)
- */
-export type TimerClock = Clock & {
-  setTimeout(callback: () => void, ms: number): TimerHandle
-  clearTimeout(handle: TimerHandle): void
-}
-
-/**
- * A clock that only moves when told to. Timers scheduled on it fire during `advance`, in time order,
+ * A {@link Clock} that only moves when told to. Timers scheduled on it fire during `advance`, in time order,
  * and promise chains they start get to run between them.
  *
  * @example
@@ -38,7 +34,12 @@ export type TimerClock = Clock & {
  * clock.setTimeout(() => console.log('fired at', clock.now()), 100)
  * await clock.advance(150) // logs 'fired at 100'; clock.now() is then 150
  */
-export type VirtualClock = TimerClock & {
+export type VirtualClock = {
+  now(): number
+  /** Runs `callback` when `advance` reaches `now() + ms`. */
+  setTimeout(callback: () => void, ms: number): TimerHandle
+  /** Cancels a timer; a handle already fired or cleared (or not this clock's) is ignored. */
+  clearTimeout(handle: unknown): void
   /**
    * Lets promise work already queued run first (so it can schedule timers at the current time), then
    * moves time forward by `ms`, firing every timer that falls due, and settles pending promises.
@@ -51,8 +52,8 @@ export type VirtualClock = TimerClock & {
 }
 
 /**
- * The real clock. It reads `Date.now()` on every call, so `vi.useFakeTimers()` (which mocks `Date`)
- * drives it too.
+ * The real clock: `Date.now()` and the global timers, looked up on every call, so `vi.useFakeTimers()` drives it
+ * too. The same as `@sluice/core`'s `systemClock`.
  *
  * @example
  * vi.useFakeTimers({ now: 0 })
@@ -62,6 +63,12 @@ export type VirtualClock = TimerClock & {
 export const systemClock: Clock = {
   now: function systemNow() {
     return Date.now()
+  },
+  setTimeout: function systemSetTimeout(callback, ms) {
+    return globalThis.setTimeout(callback, ms)
+  },
+  clearTimeout: function systemClearTimeout(handle) {
+    globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0])
   },
 }
 
@@ -123,8 +130,8 @@ export function createClock(startMs: number = Date.now()): VirtualClock {
       timers.set(seq, { at: current + Math.max(0, Number.isFinite(ms) ? ms : 0), seq, callback })
       return seq
     },
-    clearTimeout: function virtualClearTimeout(handle: TimerHandle) {
-      timers.delete(handle)
+    clearTimeout: function virtualClearTimeout(handle: unknown) {
+      if (typeof handle === 'number') timers.delete(handle)
     },
     pending: function pending() {
       return timers.size
@@ -133,13 +140,13 @@ export function createClock(startMs: number = Date.now()): VirtualClock {
 }
 
 /**
- * Whether `clock` can schedule timers (a `VirtualClock` or any `TimerClock`).
+ * Whether `clock` can schedule timers: a full {@link Clock}, not only a `now()`.
  *
  * @example
- * isTimerClock(createClock()) // true
- * isTimerClock(systemClock) // false
+ * hasTimers(createClock()) // true
+ * hasTimers({ now: () => 0 }) // false
  */
-export function isTimerClock(clock: Clock): clock is TimerClock {
+export function hasTimers(clock: Pick<Clock, 'now'>): clock is Clock {
   return (
     'setTimeout' in clock &&
     typeof clock.setTimeout === 'function' &&
@@ -149,23 +156,18 @@ export function isTimerClock(clock: Clock): clock is TimerClock {
 }
 
 /**
- * Runs `callback` after `ms` on the clock's own timers when it has them, else on the global
- * `setTimeout` (looked up at call time, so vitest fake timers apply). Returns a cancel function.
+ * Runs `callback` after `ms` on the clock's own timers when it has them, else on {@link systemClock}'s (the
+ * global `setTimeout`, looked up at call time, so vitest fake timers apply). Returns a cancel function.
  *
  * @example
  * const cancel = scheduleOn(createClock(0), () => console.log('late'), 100)
  * cancel()
  */
-export function scheduleOn(clock: Clock, callback: () => void, ms: number): () => void {
-  if (isTimerClock(clock)) {
-    const handle = clock.setTimeout(callback, ms)
-    return function cancelVirtualTimer() {
-      clock.clearTimeout(handle)
-    }
-  }
-  const timer = globalThis.setTimeout(callback, ms)
+export function scheduleOn(clock: Pick<Clock, 'now'>, callback: () => void, ms: number): () => void {
+  const timers = hasTimers(clock) ? clock : systemClock
+  const handle = timers.setTimeout(callback, ms)
   return function cancelTimer() {
-    globalThis.clearTimeout(timer)
+    timers.clearTimeout(handle)
   }
 }
 

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
+import type { CounterEvent, CounterResult } from '../test-support/counter-handler.ts'
+import { initLog } from '../test-support/init-log.ts'
 import { createClock } from './clock.ts'
 import { createContainer } from './container.ts'
 import { ContainerDisposedError, InvalidOptionError } from './errors.ts'
-import type { CounterEvent, CounterResult } from './fixtures/counter-handler.ts'
-import { initLog } from './fixtures/init-log.ts'
 
-const counterModule = new URL('./fixtures/counter-handler.ts', import.meta.url)
-const brokenModule = new URL('./fixtures/broken-init.ts', import.meta.url)
+const counterModule = new URL('../test-support/counter-handler.ts', import.meta.url)
+const brokenModule = new URL('../test-support/broken-init.ts', import.meta.url)
 const disposeAfter: Array<{ dispose(): Promise<void> }> = []
 
 function counterContainer(options: Omit<Parameters<typeof createContainer>[0], 'module'> = {}) {
@@ -132,7 +132,9 @@ describe('createContainer', () => {
   })
 
   test('names a missing module or export like the runtime', async () => {
-    const missing = createContainer({ module: fileURLToPath(new URL('./fixtures/nope.ts', import.meta.url)) })
+    const missing = createContainer({
+      module: fileURLToPath(new URL('../test-support/nope.ts', import.meta.url)),
+    })
     await expect(missing.start()).rejects.toMatchObject({ errorType: 'Runtime.ImportModuleError' })
     const noExport = createContainer({ module: counterModule, exportName: 'missing' })
     await expect(noExport.invoke({})).rejects.toMatchObject({
@@ -148,7 +150,9 @@ describe('createContainer', () => {
   })
 
   test('refuses a relative module path up front', () => {
-    expect(() => createContainer({ module: './fixtures/counter-handler.ts' })).toThrow(InvalidOptionError)
+    expect(() => createContainer({ module: '../test-support/counter-handler.ts' })).toThrow(
+      InvalidOptionError,
+    )
     expect(() => createContainer({ module: 'https://example.com/handler.js' })).toThrow(/file: URL/)
   })
 

@@ -1,9 +1,10 @@
+import type { InitializationType } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { type ContextOptions, contextSettings, createContext, createLogStreamName } from './context.ts'
 import { ContainerDisposedError, LambdaInvokeError } from './errors.ts'
 import { createInitPhase } from './init-phase.ts'
 import { type InvokableHandler, type InvokeResult, lambdaErrorOf, runInvocation } from './invoke.ts'
-import { type InitializationType, lambdaEnv } from './lambda-env.ts'
+import { lambdaEnv } from './lambda-env.ts'
 import { TIMEOUT_ERROR_TYPE } from './lambda-error.ts'
 import { moduleUrl } from './load-handler.ts'
 
@@ -74,8 +75,8 @@ type Attempt<TResult> =
  *
  * @example
  * const container = createContainer<SQSEvent, void>({ module: new URL('./handler.ts', import.meta.url) })
- * await container.invoke(sqsEvent())
- * await container.invoke(sqsEvent()) // warm
+ * await container.invoke(events.sqs())
+ * await container.invoke(events.sqs()) // warm
  * await container.dispose()
  */
 export function createContainer<TEvent = unknown, TResult = unknown>(

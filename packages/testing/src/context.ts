@@ -22,7 +22,7 @@ export type ContextOptions = {
   awsRequestId?: string
   /** Defaults to `YYYY/MM/DD/[version]<32 hex>` for the clock's date; containers pass one per container. */
   logStreamName?: string
-  clock?: Clock
+  clock?: Pick<Clock, 'now'>
   identity?: CognitoIdentity
   clientContext?: ClientContext
   tenantId?: string
@@ -38,7 +38,7 @@ export type ContextOptions = {
  */
 export type FakeContext = Context & { readonly deadlineMs: number }
 
-type ContextTiming = { clock: Clock; timeoutMs: number }
+type ContextTiming = { clock: Pick<Clock, 'now'>; timeoutMs: number }
 
 const timings = new WeakMap<Context, ContextTiming>()
 
@@ -119,7 +119,7 @@ export function createLogStreamName(nowMs: number, functionVersion: string): str
  * const { functionName, timeoutMs }: ContextSettings = contextSettings({ timeoutMs: 900_000 })
  */
 export type ContextSettings = {
-  clock: Clock
+  clock: Pick<Clock, 'now'>
   functionName: string
   functionVersion: string
   memoryMb: number

@@ -3,7 +3,6 @@ export {
   type Clock,
   createClock,
   systemClock,
-  type TimerClock,
   type TimerHandle,
   type VirtualClock,
 } from './clock.ts'
@@ -23,8 +22,7 @@ export {
   TestingError,
   UnknownEventBuilderError,
 } from './errors.ts'
-export { type ApiGatewayHttpEventOptions, apiGatewayHttpEvent } from './events/api-gateway-http.ts'
-export type { KafkaEventOf, KafkaPartial } from './events/broker-events.ts'
+export type { ApigwHttpPartial } from './events/apigw-http.ts'
 export {
   type BuiltEvent,
   buildEvent,
@@ -32,47 +30,32 @@ export {
   type EventByBuilder,
   eventBuilderNames,
 } from './events/build-event.ts'
-export type { EventSourceOptions, JsonValueOption, PayloadOption } from './events/common.ts'
+export type { CloudwatchLogsPartial } from './events/cloudwatch-logs.ts'
+export type { CodecommitPartial } from './events/codecommit.ts'
+export type { CognitoTriggerEvent } from './events/cognito.ts'
+export type { EventSourceOptions, JsonValueOption, PayloadOption, PerRecord } from './events/common.ts'
 export { type DeepPartial, deepMerge, type Overrides } from './events/deep-merge.ts'
-export {
-  type DynamoDbItem,
-  type DynamoDbStreamEventOptions,
-  dynamoDbStreamEvent,
+export type {
+  DynamoDbItem,
+  DynamoDbRecordPartial,
+  DynamoDbStreamPartial,
 } from './events/dynamodb-stream.ts'
-export { type EventBridgeEventOptions, eventBridgeEvent } from './events/eventbridge.ts'
-export type { EventBridgePartial, S3EventBridgeEvent } from './events/eventbridge-events.ts'
+export type { EventBridgePartial, S3EventBridgeEvent, ScheduledPartial } from './events/eventbridge.ts'
 export {
   type EventBySourceId,
   type EventSourceId,
   events,
   type OverridesBySourceId,
 } from './events/events.ts'
-export type { BodyOption } from './events/http-body.ts'
-export type { HttpPartial } from './events/http-events.ts'
-export { type KinesisEventOptions, kinesisEvent } from './events/kinesis.ts'
-export type { LexEventOf, LexPartial } from './events/lex-events.ts'
-export type {
-  ActiveMqEvent,
-  AlexaSkillEvent,
-  ConfigRuleEvent,
-  IotButtonEvent,
-  S3ObjectLambdaGetObjectEvent,
-  VpcLatticeV2Event,
-} from './events/local-types.ts'
+export type { BodyOption, HttpPartial } from './events/http-body.ts'
+export type { KafkaEventOf, KafkaPartial } from './events/kafka.ts'
+export type { FirehosePartial, KinesisPartial, KinesisRecordPartial } from './events/kinesis.ts'
+export type { LexEventOf, LexPartial } from './events/lex.ts'
 export { marshall, marshallValue } from './events/marshall.ts'
-export type {
-  DynamoDbStreamPartial,
-  KinesisPartial,
-  S3Partial,
-  SnsPartial,
-  SqsPartial,
-} from './events/record-sources.ts'
-export { type S3EventOptions, s3Event } from './events/s3.ts'
-export { type ScheduledEventOptions, scheduledEvent } from './events/scheduled.ts'
-export type { CognitoTriggerEvent } from './events/ses-cognito-events.ts'
-export { type SnsEventOptions, snsEvent } from './events/sns.ts'
-export { type SqsEventOptions, sqsEvent } from './events/sqs.ts'
-export type { CloudwatchLogsPartial, FirehosePartial } from './events/stream-more-events.ts'
+export type { S3Partial } from './events/s3.ts'
+export type { SesPartial } from './events/ses.ts'
+export type { SnsPartial, SnsRecordPartial } from './events/sns.ts'
+export type { SqsPartial, SqsRecordPartial } from './events/sqs.ts'
 export {
   type InvokableHandler,
   type InvokeOptions,
@@ -81,7 +64,7 @@ export {
   invokeResult,
   SERIALIZATION_ERROR_TYPE,
 } from './invoke.ts'
-export { type InitializationType, type LambdaEnvInput, lambdaEnv } from './lambda-env.ts'
+export { type LambdaEnvInput, lambdaEnv } from './lambda-env.ts'
 export {
   type LambdaErrorShape,
   lambdaTimeoutError,
@@ -89,3 +72,4 @@ export {
   timedOutMessage,
   toLambdaError,
 } from './lambda-error.ts'
+export { after, type Driven, drive, hang } from './virtual-time.ts'

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
-import { initLog } from './fixtures/init-log.ts'
+import { initLog } from '../test-support/init-log.ts'
 import { createInitPhase } from './init-phase.ts'
 
-const url = new URL('./fixtures/counter-handler.ts', import.meta.url)
+const url = new URL('../test-support/counter-handler.ts', import.meta.url)
 const isHandler = (value: unknown): value is () => unknown => typeof value === 'function'
 const ENV = 'SLUICE_INIT_PHASE_TEST'
 

@@ -1,4 +1,4 @@
-import { applyEnv } from './lambda-env.ts'
+import { applyEnv } from './apply-env.ts'
 import { loadHandler } from './load-handler.ts'
 
 /**

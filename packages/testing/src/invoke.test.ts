@@ -4,6 +4,7 @@ import { createClock } from './clock.ts'
 import { createContext } from './context.ts'
 import { LambdaInvokeError } from './errors.ts'
 import { invoke, invokeResult } from './invoke.ts'
+import { after, hang } from './virtual-time.ts'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -12,8 +13,6 @@ afterEach(() => {
 class PaymentDeclinedError extends Error {
   override name = 'PaymentDeclinedError'
 }
-
-const never = () => new Promise<never>(() => {})
 
 describe('invoke', () => {
   test('resolves with what an async or a plain handler returns, given the event and a context', async () => {
@@ -34,7 +33,7 @@ describe('invoke', () => {
 
   test('rejects an overrunning handler with a Lambda timeout on the virtual clock, and not before', async () => {
     const clock = createClock(0)
-    const outcome = invoke(never, {}, { timeoutMs: 3_000, clock }).catch((error: unknown) => error)
+    const outcome = invoke(hang, {}, { timeoutMs: 3_000, clock }).catch((error: unknown) => error)
     await clock.advance(2_999)
     const early = await Promise.race([outcome, Promise.resolve('still running')])
     expect(early).toBe('still running')
@@ -54,7 +53,7 @@ describe('invoke', () => {
 
   test('times out with the default clock under vitest fake timers, and words seconds like Lambda', async () => {
     vi.useFakeTimers()
-    const outcome = invoke(never, {}, { timeoutMs: 1_234 }).catch((error: unknown) => error)
+    const outcome = invoke(hang, {}, { timeoutMs: 1_234 }).catch((error: unknown) => error)
     await vi.advanceTimersByTimeAsync(1_234)
     expect(await outcome).toMatchObject({ message: 'Sandbox.Timedout: Task timed out after 1.23 seconds' })
   })
@@ -63,7 +62,7 @@ describe('invoke', () => {
     const clock = createClock(0)
     const context = createContext({ timeoutMs: 1_000, clock })
     await clock.advance(600)
-    const outcome = invoke(never, {}, { context }).catch((error: unknown) => error)
+    const outcome = invoke(hang, {}, { context }).catch((error: unknown) => error)
     await clock.advance(400)
     expect(await outcome).toMatchObject({
       lambdaError: { errorMessage: 'Task timed out after 1.00 seconds' },
@@ -72,7 +71,7 @@ describe('invoke', () => {
 
   test('lets a handler that finishes before the deadline succeed, and clears its timer', async () => {
     const clock = createClock(0)
-    const sleepy = () => new Promise<string>((resolve) => clock.setTimeout(() => resolve('awake'), 2_000))
+    const sleepy = () => after(clock, 2_000, 'awake')
     const outcome = invoke(sleepy, {}, { timeoutMs: 3_000, clock })
     await clock.advance(2_000)
     expect(await outcome).toBe('awake')
@@ -147,7 +146,7 @@ describe('invokeResult', () => {
     })
 
     const clock = createClock(0)
-    const pending = invokeResult(never, {}, { clock, timeoutMs: 10 })
+    const pending = invokeResult(hang, {}, { clock, timeoutMs: 10 })
     await clock.advance(10)
     expect(await pending).toMatchObject({ ok: false, error: { errorType: 'Sandbox.Timedout' } })
   })

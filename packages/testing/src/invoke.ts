@@ -26,7 +26,9 @@ export type InvokableHandler<$Event, $Result> = (
  * await invoke(handler, event, { timeoutMs: 500, clock: createClock(0) })
  * await invoke(handler, event, { context: createContext({ functionName: 'orders' }) })
  */
-export type InvokeOptions = (ContextOptions & { context?: undefined }) | { context: Context; clock?: Clock }
+export type InvokeOptions =
+  | (ContextOptions & { context?: undefined })
+  | { context: Context; clock?: Pick<Clock, 'now'> }
 
 /**
  * What `invokeResult` resolves to: the result, or the error body Lambda would return, and the context used.
@@ -101,7 +103,7 @@ export function runInvocation<$Event, $Result>(
   handler: InvokableHandler<$Event, $Result>,
   event: $Event,
   context: Context,
-  clock: Clock,
+  clock: Pick<Clock, 'now'>,
 ): Promise<Awaited<$Result>> {
   const timeoutMs = contextTiming(context)?.timeoutMs ?? context.getRemainingTimeInMillis()
   return new Promise(function settleInvocation(resolve, reject) {
@@ -140,7 +142,7 @@ export function lambdaErrorOf(error: unknown): LambdaErrorShape {
   return error instanceof LambdaInvokeError ? error.lambdaError : toLambdaError(error)
 }
 
-function resolveInvocation(options: InvokeOptions): { context: Context; clock: Clock } {
+function resolveInvocation(options: InvokeOptions): { context: Context; clock: Pick<Clock, 'now'> } {
   if (options.context) {
     const clock = options.clock ?? contextTiming(options.context)?.clock ?? systemClock
     return { context: options.context, clock }

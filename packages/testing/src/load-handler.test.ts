@@ -3,7 +3,7 @@ import { InvalidOptionError, LambdaInvokeError } from './errors.ts'
 import { loadHandler, moduleUrl } from './load-handler.ts'
 
 const isFunction = (value: unknown): value is () => unknown => typeof value === 'function'
-const counter = new URL('./fixtures/counter-handler.ts', import.meta.url)
+const counter = new URL('../test-support/counter-handler.ts', import.meta.url)
 
 describe('moduleUrl', () => {
   test('accepts absolute paths and file URLs, refuses relative paths and other protocols', () => {
@@ -25,7 +25,7 @@ describe('loadHandler', () => {
   })
 
   test('fails with the runtime’s error types', async () => {
-    const missing = new URL('./fixtures/missing.ts', import.meta.url)
+    const missing = new URL('../test-support/missing.ts', import.meta.url)
     await expect(loadHandler(missing, 'handler', 'q=1', isFunction)).rejects.toBeInstanceOf(LambdaInvokeError)
     await expect(loadHandler(counter, 'nope', 'q=1', isFunction)).rejects.toMatchObject({
       errorType: 'Runtime.HandlerNotFound',

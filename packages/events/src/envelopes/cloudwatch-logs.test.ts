@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import { sample } from '../../../../test/fixtures/corpora/load.ts'
 import { EventsOptionError } from '../errors.ts'
 import { safeParseEvent } from '../parse-event.ts'
 import { decodeCloudwatchLogs } from './cloudwatch-logs.ts'
@@ -22,8 +22,7 @@ describe('envelopes.cloudwatchLogs', () => {
   })
 
   test('decodes the AWS sample (plain-text messages) with decodeCloudwatchLogs', () => {
-    const sample = new URL('../fixtures/aws-lambda-go/cloudwatch-logs-event.json', import.meta.url)
-    const decoded = decodeCloudwatchLogs(JSON.parse(readFileSync(sample, 'utf8')))
+    const decoded = decodeCloudwatchLogs(sample('cloudwatch-logs-event.json'))
     expect(decoded.logGroup).toBe('testLogGroup')
     expect(decoded.logEvents.map((e) => e.message)).toEqual([
       '[ERROR] First test message',

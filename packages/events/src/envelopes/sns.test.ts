@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import { sample } from '../../../../test/fixtures/corpora/load.ts'
 import { safeParseEvent } from '../parse-event.ts'
 import { envelopes } from './index.ts'
 
@@ -9,11 +9,7 @@ const alarm = z.object({ AlarmName: z.string(), NewStateValue: z.enum(['OK', 'AL
 
 describe('envelopes.sns', () => {
   test('parses each Sns.Message as JSON with the schema (AWS sample: an alarm through SNS)', () => {
-    const sample = new URL(
-      '../fixtures/aws-lambda-go/cloudwatch-alarm-sns-payload-single-metric.json',
-      import.meta.url,
-    )
-    const event: unknown = JSON.parse(readFileSync(sample, 'utf8'))
+    const event = sample('cloudwatch-alarm-sns-payload-single-metric.json')
     expect(envelopes.sns(alarm).parse(event)).toEqual([{ AlarmName: 'EXAMPLE', NewStateValue: 'ALARM' }])
   })
 

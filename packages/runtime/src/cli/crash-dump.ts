@@ -1,4 +1,4 @@
-import type { LambdaErrorBody } from '../lambda-error.ts'
+import type { LambdaErrorBody } from '../platform-errors.ts'
 import { isLogged } from './logged.ts'
 
 // The last line of what Node prints to stderr when an uncaught exception ends the process.

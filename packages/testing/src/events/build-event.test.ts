@@ -49,4 +49,18 @@ describe('buildEvent', () => {
     )
     expect(() => buildEvent('sqs?fifo=maybe')).toThrow(InvalidEventSpecError)
   })
+
+  test('maps parameters to the options of events.<id>(), renaming only where the option has another name', () => {
+    const ses = buildEvent('ses?records=3')
+    expect(ses.Records).toHaveLength(3)
+    expect(Object.keys(ses)).toEqual(['Records'])
+    expect(buildEvent('codecommit?records=2').Records).toHaveLength(2)
+    expect(buildEvent('eventbridge?detailType=Order%20Shipped&source=shop')).toMatchObject({
+      'detail-type': 'Order Shipped',
+      source: 'shop',
+    })
+    expect(buildEvent('kinesis?records=2&streamName=clicks').Records[1]?.eventSourceARN).toMatch(
+      /stream\/clicks$/,
+    )
+  })
 })

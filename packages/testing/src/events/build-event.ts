@@ -1,37 +1,7 @@
-import type {
-  APIGatewayProxyEventV2,
-  DynamoDBStreamEvent,
-  EventBridgeEvent,
-  KinesisStreamEvent,
-  S3Event,
-  ScheduledEvent,
-  SNSEvent,
-  SQSEvent,
-} from 'aws-lambda'
+import type { KinesisStreamEvent } from 'aws-lambda'
 import { UnknownEventBuilderError } from '../errors.ts'
-import { apiGatewayHttpEvent } from './api-gateway-http.ts'
-import { dynamoDbStreamEvent } from './dynamodb-stream.ts'
-import { eventBridgeEvent } from './eventbridge.ts'
 import { type EventBySourceId, type EventSourceId, events } from './events.ts'
-import { kinesisEvent } from './kinesis.ts'
-import { s3Event } from './s3.ts'
-import { scheduledEvent } from './scheduled.ts'
-import { snsEvent } from './sns.ts'
 import { type SpecParams, specParams } from './spec-params.ts'
-import { sqsEvent } from './sqs.ts'
-
-/** The builders with their own spec parameters (the first `buildEvent` knew). */
-type ParamBuilders = {
-  sqs: SQSEvent
-  'apigw-http': APIGatewayProxyEventV2
-  eventbridge: EventBridgeEvent<string, Record<string, string>>
-  scheduled: ScheduledEvent<Record<string, never>>
-  s3: S3Event
-  kinesis: KinesisStreamEvent
-  'kinesis-stream': KinesisStreamEvent
-  'dynamodb-stream': DynamoDBStreamEvent
-  sns: SNSEvent
-}
 
 /**
  * The event each builder name produces: every `events` source id, plus `kinesis` (an alias of `kinesis-stream`).
@@ -39,7 +9,7 @@ type ParamBuilders = {
  * @example
  * type Sqs = EventByBuilder['sqs'] // SQSEvent
  */
-export type EventByBuilder = Omit<EventBySourceId, keyof ParamBuilders> & ParamBuilders
+export type EventByBuilder = EventBySourceId & { kinesis: KinesisStreamEvent }
 
 /**
  * A name `buildEvent` understands.
@@ -57,82 +27,60 @@ export type EventBuilderName = keyof EventByBuilder
  */
 export type BuiltEvent = EventByBuilder[EventBuilderName]
 
-// Sources whose only spec parameter is `records`
-const recordBuilders = ['ses', 'codecommit', 'kinesis-firehose', 'kafka'] as const
+type Kind = 'string' | 'number' | 'boolean'
 
-type DefaultBuilders = {
-  [K in Exclude<EventBuilderName, keyof ParamBuilders>]: (params: SpecParams) => EventByBuilder[K]
+/** A spec parameter: its kind, and the builder option it sets when that is not the parameter's own name. */
+type Parameter = Kind | readonly [Kind, string]
+
+const records = { records: 'number' } as const
+const kinesis = { records: 'number', data: 'string', streamName: 'string' } as const
+
+/** The spec parameters of each builder that takes any: the scalar options of `events.<id>()`. */
+const parameters: { readonly [K in EventBuilderName]?: Readonly<Record<string, Parameter>> } = {
+  sqs: {
+    records: 'number',
+    body: 'string',
+    fifo: 'boolean',
+    queueName: 'string',
+    groups: 'number',
+    receiveCount: 'number',
+  },
+  'apigw-http': { method: 'string', path: 'string', body: 'string' },
+  eventbridge: { detailType: ['string', 'detail-type'], source: 'string' },
+  scheduled: { ruleName: 'string' },
+  s3: { records: 'number', bucket: 'string', key: 'string' },
+  kinesis,
+  'kinesis-stream': kinesis,
+  'dynamodb-stream': { records: 'number', tableName: 'string' },
+  sns: { records: 'number', message: 'string', subject: 'string' },
+  ses: records,
+  codecommit: records,
+  'kinesis-firehose': records,
+  kafka: records,
 }
 
-/** Every other source builds from its defaults, taking no parameters (or only `records`). */
-function defaultBuilders(paramNames: readonly string[]): DefaultBuilders {
-  const out: Record<string, (params: SpecParams) => unknown> = {}
-  for (const id of Object.keys(events) as EventSourceId[]) {
-    if (paramNames.includes(id)) continue
-    // Some builders are generic in their overrides: call each through the one signature they all share.
-    const build: (partial?: never) => unknown = events[id]
-    out[id] = (recordBuilders as readonly string[]).includes(id)
-      ? (params) => build({ records: params.number('records') } as never)
-      : () => build()
-  }
-  return out as DefaultBuilders
-}
-
-const paramBuilders: { [K in keyof ParamBuilders]: (params: SpecParams) => ParamBuilders[K] } = {
-  sqs: (params) => sqsFromParams(params),
-  'apigw-http': (params) =>
-    apiGatewayHttpEvent({
-      method: params.string('method'),
-      path: params.string('path'),
-      body: params.string('body'),
-    }),
-  eventbridge: (params) =>
-    eventBridgeEvent({
-      detailType: params.string('detailType') ?? 'Sluice Test Event',
-      source: params.string('source'),
-      detail: {},
-    }),
-  scheduled: (params) => scheduledEvent({ ruleName: params.string('ruleName') }),
-  s3: (params) =>
-    s3Event({
-      records: params.number('records'),
-      bucket: params.string('bucket'),
-      key: params.string('key'),
-    }),
-  kinesis: (params) => kinesisFromParams(params),
-  'kinesis-stream': (params) => kinesisFromParams(params),
-  'dynamodb-stream': (params) =>
-    dynamoDbStreamEvent({ records: params.number('records'), tableName: params.string('tableName') }),
-  sns: (params) =>
-    snsEvent({
-      records: params.number('records'),
-      message: params.string('message'),
-      subject: params.string('subject'),
-    }),
-}
-
-const builders: { [K in EventBuilderName]: (params: SpecParams) => EventByBuilder[K] } = {
-  ...paramBuilders,
-  ...defaultBuilders(Object.keys(paramBuilders)),
-}
+const isSourceId = (name: string): name is EventSourceId => Object.hasOwn(events, name)
 
 /**
- * Every builder name, for help texts and error messages.
+ * Every builder name, for help texts and error messages: the builders with parameters first.
  *
  * @example
  * console.log(`builders: ${eventBuilderNames.join(', ')}`)
  */
-export const eventBuilderNames: readonly EventBuilderName[] = Object.keys(builders).filter(isEventBuilderName)
+export const eventBuilderNames: readonly EventBuilderName[] = [
+  ...new Set<EventBuilderName>([
+    ...Object.keys(parameters).filter((name) => name === 'kinesis' || isSourceId(name)),
+    ...Object.keys(events).filter(isSourceId),
+  ]),
+]
 
 /**
  * Builds an event from a spec string: a builder name (any `events` source id, or `kinesis`), optionally followed
- * by query parameters (`sqs?records=10&fifo`). Numbers and `true`/`false` are coerced; a bare flag means `true`.
- * The sources `buildEvent` knew first take their options as parameters; `ses`, `codecommit`, `kinesis-firehose`
- * and `kafka` take `records`; the others take none.
- * A literal spec gives the exact event type.
+ * by query parameters (`sqs?records=10&fifo`) that become the options of `events.<id>()`. Numbers and
+ * `true`/`false` are coerced; a bare flag means `true`. A literal spec gives the exact event type.
  *
  * @example
- * buildEvent('sqs?records=10').Records.length // 10
+ * buildEvent('sqs?records=10').Records.length // 10, as events.sqs({ records: 10 })
  * buildEvent('apigw-http?method=POST&path=/orders').rawPath // '/orders'
  * buildEvent('nope') // throws UnknownEventBuilderError (code UNKNOWN_EVENT_BUILDER)
  */
@@ -145,30 +93,24 @@ export function buildEvent(spec: string): BuiltEvent {
   const name = separator === -1 ? spec : spec.slice(0, separator)
   if (!isEventBuilderName(name)) throw new UnknownEventBuilderError(name, eventBuilderNames)
   const params = specParams(separator === -1 ? '' : spec.slice(separator + 1))
-  const event = builders[name](params)
+  const options = optionsOf(params, parameters[name] ?? {})
   params.assertAllRead(name)
-  return event
+  // Each builder takes its own options type; the table above names only options it has.
+  const build: (options: Record<string, unknown>) => BuiltEvent =
+    events[name === 'kinesis' ? 'kinesis-stream' : name]
+  return build(options)
+}
+
+function optionsOf(params: SpecParams, table: Readonly<Record<string, Parameter>>): Record<string, unknown> {
+  const options: Record<string, unknown> = {}
+  for (const [param, parameter] of Object.entries(table)) {
+    const [kind, option] = typeof parameter === 'string' ? [parameter, param] : parameter
+    const value = params[kind](param)
+    if (value !== undefined) options[option] = value
+  }
+  return options
 }
 
 function isEventBuilderName(name: string): name is EventBuilderName {
-  return Object.hasOwn(builders, name)
-}
-
-function kinesisFromParams(params: SpecParams): KinesisStreamEvent {
-  return kinesisEvent({
-    records: params.number('records'),
-    data: params.string('data'),
-    streamName: params.string('streamName'),
-  })
-}
-
-function sqsFromParams(params: SpecParams): SQSEvent {
-  return sqsEvent({
-    records: params.number('records'),
-    body: params.string('body'),
-    fifo: params.boolean('fifo'),
-    queueName: params.string('queueName'),
-    groups: params.number('groups'),
-    receiveCount: params.number('receiveCount'),
-  })
+  return name === 'kinesis' || isSourceId(name)
 }

@@ -6,13 +6,13 @@ import { InvalidOptionError } from '../errors.ts'
  * Options every event builder takes: where the source lives and what time it is.
  *
  * @example
- * sqsEvent({ region: 'eu-west-1', accountId: '111122223333', clock: createClock(0) })
+ * events.sqs({ region: 'eu-west-1', accountId: '111122223333', clock: createClock(0) })
  */
 export type EventSourceOptions = {
   region?: string
   accountId?: string
   /** Timestamps in the event come from this clock (default: `Date.now()`). */
-  clock?: Clock
+  clock?: Pick<Clock, 'now'>
 }
 
 /**
@@ -72,7 +72,51 @@ export function payloadText(
   fallback: (index: number) => unknown,
 ) {
   const value = option === undefined ? fallback(index) : typeof option === 'function' ? option(index) : option
+  return jsonText(value)
+}
+
+/**
+ * A payload value as text: a string as is, anything else as JSON.
+ *
+ * @example
+ * jsonText({ a: 1 }) // '{"a":1}'
+ */
+export function jsonText(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
+}
+
+/**
+ * A payload value that is given for the record itself (`own`), else the builder-wide option, else the fallback.
+ *
+ * @example
+ * recordPayload(undefined, (i) => ({ i }), 1, () => null) // '{"i":1}'
+ */
+export function recordPayload(
+  own: unknown,
+  option: PayloadOption | undefined,
+  index: number,
+  fallback: (index: number) => unknown,
+): string {
+  return own === undefined ? payloadText(option, index, fallback) : jsonText(own)
+}
+
+/**
+ * A string option, or a function of the record index giving one.
+ *
+ * @example
+ * const key: PerRecord<string> = (i) => `in/${i}.csv`
+ */
+export type PerRecord<T> = T | ((index: number) => T)
+
+/**
+ * The value of a {@link PerRecord} option for record `index`.
+ *
+ * @example
+ * perRecord((i) => `k${i}`, 2, 'x') // 'k2'
+ */
+export function perRecord<T>(option: PerRecord<T> | undefined, index: number, fallback: T): T {
+  if (option === undefined) return fallback
+  return typeof option === 'function' ? (option as (index: number) => T)(index) : option
 }
 
 /**

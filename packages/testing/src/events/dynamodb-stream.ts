@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
-import { type EventSourceOptions, eventSource, recordCount, times } from './common.ts'
+import { type EventSourceOptions, eventSource, type PerRecord, perRecord } from './common.ts'
+import { type DeepPartial, deepMerge, recordPartials } from './deep-merge.ts'
+import { marshall } from './marshall.ts'
 
 /**
  * A DynamoDB item in attribute-value form.
@@ -10,49 +12,68 @@ import { type EventSourceOptions, eventSource, recordCount, times } from './comm
  */
 export type DynamoDbItem = Record<string, AttributeValue>
 
+/** An item as plain data (marshalled for you), or a function of the record index giving one. */
+type ItemOption = PerRecord<Readonly<Record<string, unknown>>>
+
 /**
- * Which item changes the stream batch holds.
+ * One record partial of `events['dynamodb-stream']`: `keys`, `newImage` and `oldImage` take plain objects
+ * (marshalled for you); anything else is a partial of the record.
  *
  * @example
- * const options: DynamoDbStreamEventOptions = { records: 2, eventName: 'MODIFY' }
+ * const record: DynamoDbRecordPartial = { eventName: 'MODIFY', newImage: { pk: 'u-1', visits: 2 } }
  */
-export type DynamoDbStreamEventOptions = EventSourceOptions & {
-  /** Number of records (default 1). */
-  records?: number
+export type DynamoDbRecordPartial = DeepPartial<DynamoDBRecord> & {
+  keys?: Record<string, unknown>
+  newImage?: Record<string, unknown>
+  oldImage?: Record<string, unknown>
+}
+
+/**
+ * Options of `events['dynamodb-stream']`. Record-wide `keys`, `newImage` and `oldImage` are plain data or
+ * functions of the index; a record partial's own win.
+ *
+ * @example
+ * const options: DynamoDbStreamPartial = { records: 2, eventName: 'MODIFY', newImage: (i) => ({ pk: `u-${i}` }) }
+ */
+export type DynamoDbStreamPartial = EventSourceOptions & {
+  /** A count of default records (default 1), or one partial per record. */
+  records?: number | ReadonlyArray<DynamoDbRecordPartial>
   /** Default `INSERT`. INSERT carries NewImage, REMOVE OldImage, MODIFY both. */
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE'
   /** Default `sluice-table`. */
   tableName?: string
-  /** Default `{ pk: { S: 'item-<index>' } }`. */
-  keys?: (index: number) => DynamoDbItem
-  /** Default: the keys plus `{ index: { N: '<index>' } }`. */
-  newImage?: (index: number) => DynamoDbItem
-  /** Default: the keys plus `{ index: { N: '<index>' } }`. */
-  oldImage?: (index: number) => DynamoDbItem
+  /** Default `{ pk: 'item-<index>' }`. */
+  keys?: ItemOption
+  /** Default: the keys plus `{ index }`. */
+  newImage?: ItemOption
+  /** Default: the keys plus `{ index }`. */
+  oldImage?: ItemOption
 }
 
 const FIRST_SEQUENCE_NUMBER = 111_000_000_000_000_000_001n
 
 /**
- * A DynamoDB Streams event with `NEW_AND_OLD_IMAGES` records.
+ * `events['dynamodb-stream']`: a DynamoDB Streams event with `NEW_AND_OLD_IMAGES` records and increasing sequence
+ * numbers.
  *
  * @example
- * const event = dynamoDbStreamEvent({ records: 2, newImage: (i) => ({ pk: { S: `u-${i}` }, name: { S: 'Ada' } }) })
- * event.Records[1]?.dynamodb?.NewImage?.pk // { S: 'u-1' }
+ * events['dynamodb-stream']({ records: 2, newImage: (i) => ({ pk: `u-${i}`, name: 'Ada' }) })
+ * events['dynamodb-stream']({ records: [{ eventName: 'MODIFY', newImage: { pk: 'u-1', visits: 2 } }] })
  */
-export function dynamoDbStreamEvent(options: DynamoDbStreamEventOptions = {}): DynamoDBStreamEvent {
-  const { region, accountId, now } = eventSource(options)
-  const eventName = options.eventName ?? 'INSERT'
-  const table = options.tableName ?? 'sluice-table'
+export function dynamoDbStreamFromPartial(partial: DynamoDbStreamPartial = {}): DynamoDBStreamEvent {
+  const { region, accountId, now } = eventSource(partial)
+  const table = partial.tableName ?? 'sluice-table'
   const streamLabel = new Date(now).toISOString().slice(0, 23)
-  const keysOf = options.keys ?? ((index: number): DynamoDbItem => ({ pk: { S: `item-${index}` } }))
-  const imageOf = (index: number): DynamoDbItem => ({ ...keysOf(index), index: { N: String(index) } })
 
-  function dynamoDbRecord(index: number): DynamoDBRecord {
-    const Keys = keysOf(index)
-    const NewImage = eventName === 'REMOVE' ? undefined : (options.newImage ?? imageOf)(index)
-    const OldImage = eventName === 'INSERT' ? undefined : (options.oldImage ?? imageOf)(index)
-    return {
+  function dynamoDbRecord(part: DynamoDbRecordPartial | undefined, index: number): DynamoDBRecord {
+    const { keys, newImage, oldImage, ...rest } = part ?? {}
+    const eventName = rest.eventName ?? partial.eventName ?? 'INSERT'
+    const Keys = marshall(keys ?? perRecord(partial.keys, index, { pk: `item-${index}` }))
+    const imageOf = (own: Record<string, unknown> | undefined, option: ItemOption | undefined) =>
+      own || option ? marshall(own ?? perRecord(option, index, {})) : { ...Keys, index: { N: String(index) } }
+    const NewImage = eventName === 'REMOVE' ? undefined : imageOf(newImage, partial.newImage)
+    const OldImage = eventName === 'INSERT' ? undefined : imageOf(oldImage, partial.oldImage)
+    const record: DynamoDBRecord = {
       eventID: randomBytes(16).toString('hex'),
       eventName,
       eventVersion: '1.1',
@@ -69,7 +90,8 @@ export function dynamoDbStreamEvent(options: DynamoDbStreamEventOptions = {}): D
       },
       eventSourceARN: `arn:aws:dynamodb:${region}:${accountId}:table/${table}/stream/${streamLabel}`,
     }
+    return deepMerge<DynamoDBRecord>(record, rest)
   }
 
-  return { Records: times(recordCount(options.records), dynamoDbRecord) }
+  return { Records: recordPartials(partial.records).map(dynamoDbRecord) }
 }

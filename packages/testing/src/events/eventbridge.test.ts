@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { createClock } from '../clock.ts'
-import { eventBridgeEvent } from './eventbridge.ts'
-import { scheduledEvent } from './scheduled.ts'
+import { events } from './events.ts'
 
-describe('eventBridgeEvent', () => {
+describe('events.eventbridge', () => {
   test('wraps the detail with EventBridge envelope fields', () => {
-    const event = eventBridgeEvent({
-      detailType: 'OrderPlaced',
+    const event = events.eventbridge({
+      'detail-type': 'OrderPlaced',
       source: 'shop.orders',
       detail: { id: 'o-1' },
       region: 'us-west-2',
@@ -20,16 +19,17 @@ describe('eventBridgeEvent', () => {
       region: 'us-west-2',
       time: '2025-01-02T03:04:05Z',
       resources: [],
-      detail: { id: 'o-1' },
+      detail: { id: 'o-1', orderId: 'o-1' },
     })
-    expect(event.id).not.toBe(eventBridgeEvent({ detailType: 'x', detail: {} }).id)
+    expect(event.id).not.toBe(events.eventbridge().id)
   })
 })
 
-describe('scheduledEvent', () => {
+describe('events.scheduled', () => {
   test('looks like a schedule rule firing', () => {
-    const event = scheduledEvent({ ruleName: 'nightly', region: 'eu-west-1' })
+    const event = events.scheduled({ ruleName: 'nightly', region: 'eu-west-1' })
     expect(event).toMatchObject({ source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} })
     expect(event.resources).toEqual(['arn:aws:events:eu-west-1:123456789012:rule/nightly'])
+    expect(events.scheduled({ resources: ['arn:x'] }).resources).toEqual(['arn:x'])
   })
 })

@@ -14,31 +14,27 @@ import type {
   SQSEvent,
 } from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
-import { apiGatewayHttpEvent } from './api-gateway-http.ts'
 import { type BuiltEvent, buildEvent } from './build-event.ts'
-import { dynamoDbStreamEvent } from './dynamodb-stream.ts'
-import { eventBridgeEvent } from './eventbridge.ts'
 import { events } from './events.ts'
-import { kinesisEvent } from './kinesis.ts'
-import { s3Event } from './s3.ts'
-import { scheduledEvent } from './scheduled.ts'
-import { snsEvent } from './sns.ts'
-import { sqsEvent } from './sqs.ts'
 
 describe('event builder types', () => {
-  test('each builder returns the @types/aws-lambda event type', () => {
-    expectTypeOf(sqsEvent()).toEqualTypeOf<SQSEvent>()
-    expectTypeOf(apiGatewayHttpEvent()).toEqualTypeOf<APIGatewayProxyEventV2>()
-    expectTypeOf(s3Event()).toEqualTypeOf<S3Event>()
-    expectTypeOf(kinesisEvent()).toEqualTypeOf<KinesisStreamEvent>()
-    expectTypeOf(dynamoDbStreamEvent()).toEqualTypeOf<DynamoDBStreamEvent>()
-    expectTypeOf(snsEvent()).toEqualTypeOf<SNSEvent>()
-    expectTypeOf(scheduledEvent()).toExtend<ScheduledEvent>()
+  test('each record builder returns the @types/aws-lambda event type', () => {
+    expectTypeOf(events.sqs({ records: 3, body: (i) => ({ i }) })).toEqualTypeOf<SQSEvent>()
+    expectTypeOf(
+      events['apigw-http']({ method: 'POST', query: { a: '1' } }),
+    ).toEqualTypeOf<APIGatewayProxyEventV2>()
+    expectTypeOf(events.s3({ key: (i) => `k${i}` })).toEqualTypeOf<S3Event>()
+    expectTypeOf(events['kinesis-stream']({ data: 'x' })).toEqualTypeOf<KinesisStreamEvent>()
+    expectTypeOf(events['dynamodb-stream']({ newImage: { pk: 'u' } })).toEqualTypeOf<DynamoDBStreamEvent>()
+    expectTypeOf(events.sns({ subject: 's' })).toEqualTypeOf<SNSEvent>()
+    expectTypeOf(events.scheduled({ ruleName: 'nightly' })).toExtend<ScheduledEvent>()
+    // @ts-expect-error record-wide options are typed: a record count is a number
+    events.sqs({ records: '3' })
   })
 
-  test('eventBridgeEvent types detail-type and detail from its arguments', () => {
-    const event = eventBridgeEvent({ detailType: 'OrderPlaced', detail: { id: 'o-1' } })
-    expectTypeOf(event).toEqualTypeOf<EventBridgeEvent<'OrderPlaced', { id: string }>>()
+  test('events.eventbridge types detail from its overrides', () => {
+    const event = events.eventbridge({ 'detail-type': 'OrderPlaced', detail: { id: 'o-1' } })
+    expectTypeOf(event).toEqualTypeOf<EventBridgeEvent<string, { id: string }>>()
   })
 
   test('buildEvent gives the exact type for a literal spec, the union otherwise', () => {

@@ -1,51 +1,43 @@
-import { alexaFromPartial, appsyncFromPartial, iotButtonFromPartial } from './app-events.ts'
-import {
-  apigwAuthorizerRequestFromPartial,
-  apigwAuthorizerTokenFromPartial,
-  appsyncAuthorizerFromPartial,
-} from './authorizer-events.ts'
-import { kafkaFromPartial, mqFromPartial } from './broker-events.ts'
-import {
-  eventBridgeFromPartial,
-  s3EventBridgeFromPartial,
-  scheduledFromPartial,
-} from './eventbridge-events.ts'
-import {
-  albFromPartial,
-  apigwHttpFromPartial,
-  apigwRestFromPartial,
-  apigwWebsocketFromPartial,
-  functionUrlFromPartial,
-} from './http-events.ts'
-import { cloudfrontFromPartial, vpcLatticeFromPartial } from './lattice-cloudfront-events.ts'
-import { lexFromPartial } from './lex-events.ts'
-import {
-  cloudformationFromPartial,
-  codecommitFromPartial,
-  codepipelineFromPartial,
-  configFromPartial,
-  secretsManagerRotationFromPartial,
-} from './ops-events.ts'
-import {
-  dynamoDbStreamFromPartial,
-  kinesisFromPartial,
-  s3FromPartial,
-  snsFromPartial,
-  sqsFromPartial,
-} from './record-sources.ts'
-import { s3BatchFromPartial, s3ObjectLambdaFromPartial } from './s3-more-events.ts'
-import { cognitoFromPartial, sesFromPartial } from './ses-cognito-events.ts'
-import { cloudwatchLogsFromPartial, firehoseFromPartial } from './stream-more-events.ts'
+import { albFromPartial } from './alb.ts'
+import { alexaFromPartial } from './alexa.ts'
+import { apigwAuthorizerRequestFromPartial, apigwAuthorizerTokenFromPartial } from './apigw-authorizer.ts'
+import { apigwHttpFromPartial, functionUrlFromPartial } from './apigw-http.ts'
+import { apigwRestFromPartial } from './apigw-rest.ts'
+import { apigwWebsocketFromPartial } from './apigw-websocket.ts'
+import { appsyncAuthorizerFromPartial, appsyncFromPartial } from './appsync.ts'
+import { cloudformationFromPartial } from './cloudformation.ts'
+import { cloudfrontFromPartial } from './cloudfront.ts'
+import { cloudwatchLogsFromPartial } from './cloudwatch-logs.ts'
+import { codecommitFromPartial } from './codecommit.ts'
+import { codepipelineFromPartial } from './codepipeline.ts'
+import { cognitoFromPartial } from './cognito.ts'
+import { configFromPartial } from './config.ts'
+import { dynamoDbStreamFromPartial } from './dynamodb-stream.ts'
+import { eventBridgeFromPartial, s3EventBridgeFromPartial, scheduledFromPartial } from './eventbridge.ts'
+import { iotButtonFromPartial } from './iot-button.ts'
+import { kafkaFromPartial } from './kafka.ts'
+import { firehoseFromPartial, kinesisFromPartial } from './kinesis.ts'
+import { lexFromPartial } from './lex.ts'
+import { mqFromPartial } from './mq.ts'
+import { s3BatchFromPartial, s3FromPartial } from './s3.ts'
+import { s3ObjectLambdaFromPartial } from './s3-object-lambda.ts'
+import { secretsManagerRotationFromPartial } from './secrets-manager.ts'
+import { sesFromPartial } from './ses.ts'
+import { snsFromPartial } from './sns.ts'
+import { sqsFromPartial } from './sqs.ts'
+import { vpcLatticeFromPartial } from './vpc-lattice.ts'
 
 /**
- * A realistic event for every `@sluice/events` source id, valid by construction: defaults filled in (ids, ARNs,
- * timestamps from the clock, MD5s and base64 where AWS computes them), your overrides deep-merged on top. Record
- * sources take `records`: a count or one partial per record; payload fields (`body`, `Message`, `data`, `value`,
- * `message`, HTTP `body`) also take JSON values.
+ * The one builder per `@sluice/events` source id: a realistic event, valid by construction: defaults filled in (ids,
+ * ARNs, timestamps from the clock, MD5s and base64 where AWS computes them), your overrides deep-merged on top. Each
+ * builder lives in the file named like the source's schema in `@sluice/events` (`sqs.ts`, `apigw-http.ts`, …).
+ * Record sources take `records`: a count or one partial per record, and record-wide options (`body`, `fifo`,
+ * `bucket`, `data`, …); payload fields (`body`, `Message`, `data`, `value`, `message`, HTTP `body`) take JSON values.
  *
  * @example
- * events.sqs({ records: [{ body: { orderId: 'o-1' } }] }) // SQSEvent
- * events['apigw-http']({ rawPath: '/orders', body: { sku: 'A1' } }) // APIGatewayProxyEventV2
+ * events.sqs({ records: 3, fifo: true }) // SQSEvent
+ * events.sqs({ records: [{ body: { orderId: 'o-1' } }] })
+ * events['apigw-http']({ method: 'POST', path: '/orders', body: { sku: 'A1' } }) // APIGatewayProxyEventV2
  * events.cognito({ triggerSource: 'PostConfirmation_ConfirmSignUp', response: {} })
  */
 export const events = {

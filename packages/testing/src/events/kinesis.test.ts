@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { kinesisEvent } from './kinesis.ts'
+import { events } from './events.ts'
 
 const decode = (data: string | undefined) => Buffer.from(data ?? '', 'base64').toString()
 
-describe('kinesisEvent', () => {
+describe("events['kinesis-stream']", () => {
   test('base64-encodes each record’s data', () => {
-    const event = kinesisEvent({ records: 2, data: (i) => ({ reading: i }) })
+    const event = events['kinesis-stream']({ records: 2, data: (i) => ({ reading: i }) })
     expect(event.Records.map((r) => decode(r.kinesis.data))).toEqual(['{"reading":0}', '{"reading":1}'])
-    expect(decode(kinesisEvent({ data: 'raw' }).Records[0]?.kinesis.data)).toBe('raw')
+    expect(decode(events['kinesis-stream']({ data: 'raw' }).Records[0]?.kinesis.data)).toBe('raw')
   })
 
   test('gives increasing sequence numbers on one shard and a stream ARN', () => {
-    const [a, b] = kinesisEvent({ records: 2, streamName: 'clicks', region: 'eu-west-1' }).Records
+    const [a, b] = events['kinesis-stream']({ records: 2, streamName: 'clicks', region: 'eu-west-1' }).Records
     expect(BigInt(b?.kinesis.sequenceNumber ?? '0') - BigInt(a?.kinesis.sequenceNumber ?? '0')).toBe(1n)
     expect(a?.eventID).toBe(`shardId-000000000000:${a?.kinesis.sequenceNumber}`)
     expect(a?.eventSourceARN).toBe('arn:aws:kinesis:eu-west-1:123456789012:stream/clicks')

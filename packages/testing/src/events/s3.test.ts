@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { s3Event } from './s3.ts'
+import { events } from './events.ts'
 
-describe('s3Event', () => {
+describe('events.s3', () => {
   test('describes the object and bucket, with the key URL-encoded as S3 sends it', () => {
-    const event = s3Event({ bucket: 'uploads', key: 'in/my file.csv', size: 10, region: 'eu-west-1' })
+    const event = events.s3({ bucket: 'uploads', key: 'in/my file.csv', size: 10, region: 'eu-west-1' })
     expect(event.Records).toHaveLength(1)
     expect(event.Records[0]).toMatchObject({
       eventSource: 'aws:s3',
@@ -18,9 +18,9 @@ describe('s3Event', () => {
   })
 
   test('names one object per record', () => {
-    const keys = s3Event({ records: 3 }).Records.map((r) => r.s3.object.key)
+    const keys = events.s3({ records: 3 }).Records.map((r) => r.s3.object.key)
     expect(keys).toEqual(['object-0.json', 'object-1.json', 'object-2.json'])
-    expect(s3Event({ records: 2, key: (i) => `k${i}` }).Records.map((r) => r.s3.object.key)).toEqual([
+    expect(events.s3({ records: 2, key: (i) => `k${i}` }).Records.map((r) => r.s3.object.key)).toEqual([
       'k0',
       'k1',
     ])

@@ -1,20 +1,21 @@
-import { randomBytes } from 'node:crypto'
-import type { S3Event, S3EventRecord } from 'aws-lambda'
-import { type EventSourceOptions, eventSource, recordCount, times } from './common.ts'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { S3BatchEvent, S3Event, S3EventRecord } from 'aws-lambda'
+import { type EventSourceOptions, eventSource, type PerRecord, perRecord, times } from './common.ts'
+import { type DeepPartial, deepMerge, eventPatch, type Overrides, recordPartials } from './deep-merge.ts'
 
 /**
- * Which objects the S3 notification is about.
+ * Options of `events.s3`.
  *
  * @example
- * const options: S3EventOptions = { records: 2, bucket: 'uploads', key: (i) => `in/${i}.csv` }
+ * const options: S3Partial = { records: 2, bucket: 'uploads', key: (i) => `in/${i}.csv` }
  */
-export type S3EventOptions = EventSourceOptions & {
-  /** Number of records (default 1). */
-  records?: number
+export type S3Partial = EventSourceOptions & {
+  /** A count of default records (default 1), or one partial per record laid over the default record. */
+  records?: number | ReadonlyArray<DeepPartial<S3EventRecord>>
   /** Default `sluice-bucket`. */
   bucket?: string
   /** Object key, or a function of the record index; default `object-<index>.json`. Unencoded. */
-  key?: string | ((index: number) => string)
+  key?: PerRecord<string>
   /** Default `ObjectCreated:Put`. */
   eventName?: string
   /** Object size in bytes (default 1024). */
@@ -22,26 +23,25 @@ export type S3EventOptions = EventSourceOptions & {
 }
 
 /**
- * An S3 event notification. Keys are URL-encoded in the event the way S3 does it (spaces as `+`), so
- * handlers must decode them.
+ * `events.s3`: an S3 event notification. Keys are URL-encoded in the event the way S3 does it (spaces as `+`), so
+ * handlers must decode them; a key given in a record partial is taken as it is.
  *
  * @example
- * const event = s3Event({ bucket: 'uploads', key: 'my file.csv' })
- * event.Records[0]?.s3.object.key // 'my+file.csv'
+ * events.s3({ bucket: 'uploads', key: 'my file.csv' }).Records[0]?.s3.object.key // 'my+file.csv'
+ * events.s3({ records: [{ s3: { object: { key: 'in/a.csv' } } }] })
  */
-export function s3Event(options: S3EventOptions = {}): S3Event {
-  const { region, now } = eventSource(options)
-  const bucket = options.bucket ?? 'sluice-bucket'
+export function s3FromPartial(partial: S3Partial = {}): S3Event {
+  const { region, now } = eventSource(partial)
+  const bucket = partial.bucket ?? 'sluice-bucket'
 
-  function s3Record(index: number): S3EventRecord {
-    const key =
-      typeof options.key === 'function' ? options.key(index) : (options.key ?? `object-${index}.json`)
-    return {
+  function s3Record(part: DeepPartial<S3EventRecord> | undefined, index: number): S3EventRecord {
+    const key = perRecord(partial.key, index, `object-${index}.json`)
+    const record: S3EventRecord = {
       eventVersion: '2.1',
       eventSource: 'aws:s3',
       awsRegion: region,
       eventTime: new Date(now).toISOString(),
-      eventName: options.eventName ?? 'ObjectCreated:Put',
+      eventName: partial.eventName ?? 'ObjectCreated:Put',
       userIdentity: { principalId: 'AWS:AIDAINPONIXQXHT3IKHL2' },
       requestParameters: { sourceIPAddress: '203.0.113.10' },
       responseElements: {
@@ -58,13 +58,35 @@ export function s3Event(options: S3EventOptions = {}): S3Event {
         },
         object: {
           key: encodeURIComponent(key).replaceAll('%20', '+').replaceAll('%2F', '/'),
-          size: options.size ?? 1024,
+          size: partial.size ?? 1024,
           eTag: randomBytes(16).toString('hex'),
           sequencer: randomBytes(9).toString('hex').toUpperCase(),
         },
       },
     }
+    return deepMerge<S3EventRecord>(record, part)
   }
 
-  return { Records: times(recordCount(options.records), s3Record) }
+  return { Records: recordPartials(partial.records).map(s3Record) }
+}
+
+/**
+ * `events['s3-batch']`: an S3 Batch Operations invocation, schema version 1.0, one task.
+ *
+ * @example
+ * events['s3-batch']({ job: { id: 'job-1' } })
+ */
+export function s3BatchFromPartial(partial: Overrides<S3BatchEvent> = {}): S3BatchEvent {
+  const base: S3BatchEvent = {
+    invocationSchemaVersion: '1.0',
+    invocationId: randomBytes(36).toString('base64url'),
+    job: { id: randomUUID() },
+    tasks: times(1, (i) => ({
+      taskId: randomBytes(12).toString('base64url'),
+      s3Key: `object-${i}.json`,
+      s3VersionId: null,
+      s3BucketArn: 'arn:aws:s3:::sluice-bucket',
+    })),
+  }
+  return deepMerge<S3BatchEvent>(base, eventPatch(partial))
 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { snsEvent } from './sns.ts'
+import { events } from './events.ts'
 
-describe('snsEvent', () => {
+describe('events.sns', () => {
   test('delivers the message with topic and subscription ARNs', () => {
-    const [record] = snsEvent({
+    const [record] = events.sns({
       message: 'hello',
       topicName: 'alerts',
       subject: 'hi',
@@ -22,7 +22,7 @@ describe('snsEvent', () => {
   })
 
   test('encodes an object message as JSON and omits a missing subject', () => {
-    const [record] = snsEvent({ message: { orderId: 'o-1' } }).Records
+    const [record] = events.sns({ message: { orderId: 'o-1' } }).Records
     expect(record?.Sns.Message).toBe('{"orderId":"o-1"}')
     expect('Subject' in (record?.Sns ?? {})).toBe(false)
   })

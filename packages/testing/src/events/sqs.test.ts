@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { createClock } from '../clock.ts'
 import { InvalidOptionError } from '../errors.ts'
-import { sqsEvent } from './sqs.ts'
+import { events } from './events.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-describe('sqsEvent', () => {
+describe('events.sqs', () => {
   test('builds the requested number of standard-queue records with realistic fields', () => {
-    const event = sqsEvent({ records: 3, region: 'eu-west-1', clock: createClock(1_700_000_000_000) })
+    const event = events.sqs({ records: 3, region: 'eu-west-1', clock: createClock(1_700_000_000_000) })
     expect(event.Records).toHaveLength(3)
     const [first] = event.Records
     expect(first).toMatchObject({
@@ -30,15 +30,15 @@ describe('sqsEvent', () => {
   })
 
   test('computes each body from the index and its MD5 like SQS', () => {
-    const event = sqsEvent({ records: 2, body: (i) => ({ orderId: `o-${i}` }) })
+    const event = events.sqs({ records: 2, body: (i) => ({ orderId: `o-${i}` }) })
     expect(event.Records.map((r) => r.body)).toEqual(['{"orderId":"o-0"}', '{"orderId":"o-1"}'])
     const md5 = createHash('md5').update('{"orderId":"o-1"}').digest('hex')
     expect(event.Records[1]?.md5OfBody).toBe(md5)
-    expect(sqsEvent({ body: 'plain text' }).Records[0]?.body).toBe('plain text')
+    expect(events.sqs({ body: 'plain text' }).Records[0]?.body).toBe('plain text')
   })
 
   test('adds FIFO fields, a .fifo queue name, round-robin groups and increasing sequence numbers', () => {
-    const event = sqsEvent({ records: 3, fifo: true, groups: 2, queueName: 'orders' })
+    const event = events.sqs({ records: 3, fifo: true, groups: 2, queueName: 'orders' })
     const attributes = event.Records.map((r) => r.attributes)
     expect(event.Records[0]?.eventSourceARN).toMatch(/:orders\.fifo$/)
     expect(attributes.map((a) => a.MessageGroupId)).toEqual(['group-0', 'group-1', 'group-0'])
@@ -48,12 +48,19 @@ describe('sqsEvent', () => {
   })
 
   test('marks redeliveries with the receive count', () => {
-    expect(sqsEvent({ receiveCount: 4 }).Records[0]?.attributes.ApproximateReceiveCount).toBe('4')
+    expect(events.sqs({ receiveCount: 4 }).Records[0]?.attributes.ApproximateReceiveCount).toBe('4')
   })
 
   test('allows an empty batch and refuses a fractional or negative count', () => {
-    expect(sqsEvent({ records: 0 }).Records).toEqual([])
-    expect(() => sqsEvent({ records: 1.5 })).toThrow(InvalidOptionError)
-    expect(() => sqsEvent({ records: -1 })).toThrow(expect.objectContaining({ path: 'records' }))
+    expect(events.sqs({ records: 0 }).Records).toEqual([])
+    expect(() => events.sqs({ records: 1.5 })).toThrow(InvalidOptionError)
+    expect(() => events.sqs({ records: -1 })).toThrow(expect.objectContaining({ path: 'records' }))
+  })
+
+  test('a message partial’s own body wins over the builder-wide body; the FIFO fields follow the body used', () => {
+    const event = events.sqs({ records: [{ body: 'own' }, {}], body: (i) => ({ shared: i }), fifo: true })
+    expect(event.Records.map((r) => r.body)).toEqual(['own', '{"shared":1}'])
+    const dedup = createHash('sha256').update('own').digest('hex')
+    expect(event.Records[0]?.attributes.MessageDeduplicationId).toBe(dedup)
   })
 })
