@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch'
 import { processBatch } from '@sluice/batch'
-import { sqsEvent } from '@sluice/testing'
+import { events } from '@sluice/testing'
 import type { SQSRecord } from 'aws-lambda'
 import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
@@ -14,7 +14,7 @@ const processor = new BatchProcessor(EventType.SQS)
 const failure = new Error('every 10th record fails')
 
 const groupFor = (records: number): BenchGroup => {
-  const event = sqsEvent({ records })
+  const event = events.sqs({ records })
   const failing = new Set(event.Records.filter((_, i) => i % 10 === 9).map((r) => r.messageId))
   // the same trivial async record handler for both
   const recordHandler = async (record: SQSRecord) => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { SluiceError } from '@sluice/core'
 import { startRuntime } from '@sluice/runtime'
-import { apiGatewayHttpEvent, createContainer } from '@sluice/testing'
+import { createContainer, events } from '@sluice/testing'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import { describe, expect, it } from 'vitest'
 import catalog from './catalog.json' with { type: 'json' }
@@ -20,7 +20,7 @@ const quotes = () =>
     env: { LOG_LEVEL: 'silent', POWERTOOLS_TRACE_ENABLED: 'false' },
   })
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  apiGatewayHttpEvent({
+  events['apigw-http']({
     method: 'POST',
     path: '/quotes',
     routeKey: 'POST /quotes',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { startRuntime } from '@sluice/runtime'
-import { captureStdio, createContainer, type EmfDocument, kinesisEvent } from '@sluice/testing'
+import { captureStdio, createContainer, type EmfDocument, events } from '@sluice/testing'
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda'
 import { describe, expect, it } from 'vitest'
 import event from './event.json' with { type: 'json' }
@@ -24,7 +24,10 @@ const sum = (documents: readonly EmfDocument[], name: string) =>
   documents.reduce((total, document) => total + Number(document[name] ?? 0), 0)
 /** A batch of `size` readings whose record `bad` does not validate. */
 const batchWithBadRecord = (size: number, bad: number) =>
-  kinesisEvent({ records: size, data: (i) => (i === bad ? { ...reading(i), status: 'ok' } : reading(i)) })
+  events['kinesis-stream']({
+    records: size,
+    data: (i) => (i === bad ? { ...reading(i), status: 'ok' } : reading(i)),
+  })
 
 describe('kinesis-metrics', () => {
   it('counts every reading of a good batch and reports nothing', async () => {

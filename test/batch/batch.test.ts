@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { type Runtime, startRuntime } from '@sluice/runtime'
-import { sqsEvent } from '@sluice/testing'
+import { events } from '@sluice/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 const handlerPath = fileURLToPath(new URL('../fixtures/batch/handler.ts', import.meta.url))
@@ -10,7 +10,7 @@ interface Response {
 }
 
 /** Ten records of 300 ms, one at a time: 3 s of work for a 1 s function. */
-const slowBatch = () => sqsEvent({ records: 10 })
+const slowBatch = () => events.sqs({ records: 10 })
 
 const doneIn = (logs: ReadonlyArray<string>) =>
   logs.flatMap((line) => {

@@ -1,6 +1,6 @@
 import { processBatch } from '@sluice/batch'
 import { idempotentRecord, memoryStore } from '@sluice/idempotency'
-import { createContext, sqsEvent } from '@sluice/testing'
+import { createContext, events, hang } from '@sluice/testing'
 import type { SQSEvent, SQSRecord } from 'aws-lambda'
 import { expect, test } from 'vitest'
 
@@ -18,7 +18,7 @@ const redeliver = (event: SQSEvent): SQSEvent => ({
 test('with idempotentRecord as wrapRecord, a redelivered record that completed is skipped and counts as success', async () => {
   const store = memoryStore()
   const wrapRecord = idempotentRecord<SQSRecord>({ key: (record) => record.messageId, store })
-  const event = sqsEvent({ records: 4 })
+  const event = events.sqs({ records: 4 })
   const runs: Array<[string, number | undefined]> = []
   const handle = async (record: SQSRecord, { attempt }: { attempt: number | undefined }) => {
     runs.push([record.messageId, attempt])
@@ -38,9 +38,9 @@ test('with idempotentRecord as wrapRecord, a redelivered record that completed i
 test('a record held IN_PROGRESS by another invocation is reported, not run twice', async () => {
   const store = memoryStore()
   const wrapRecord = idempotentRecord<SQSRecord>({ key: (record) => record.messageId, store })
-  const event = sqsEvent({ records: 2 })
+  const event = events.sqs({ records: 2 })
   // another container is still working on record 0
-  const elsewhere = wrapRecord(event.Records[0] as SQSRecord, () => new Promise(() => {}), createContext())
+  const elsewhere = wrapRecord(event.Records[0] as SQSRecord, () => hang(), createContext())
   void elsewhere
   let ran = 0
   const response = await processBatch(event, () => void ran++, {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { type Runtime, startRuntime } from '@sluice/runtime'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { type FakeAws, fakeCredentials, startFakeAws } from '../../packages/init/src/fixtures/aws-server.ts'
+import { type FakeAws, fakeCredentials, startFakeAws } from '../../packages/init/test-support/aws-server.ts'
 
 // End to end: the handler runs in a child process under the real aws-lambda-ric; its SSM calls reach a local
 // SSM speaking the service's JSON protocol.

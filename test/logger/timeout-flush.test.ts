@@ -1,6 +1,6 @@
 import { lambda } from '@sluice/core'
 import { logger, memoryDestination } from '@sluice/logger'
-import { createContext } from '@sluice/testing'
+import { createContext, hang } from '@sluice/testing'
 import { timeout } from '@sluice/timeout'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 
@@ -13,7 +13,6 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const hang = (): Promise<never> => new Promise<never>(() => {})
 const onTimeout = () => ({ statusCode: 504 })
 
 /** Starts one invocation of a 3 s function, lets the guard fire (margin 500 ms), returns its outcome. */

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lambda } from '@sluice/core'
-import { createClock, createContext } from '@sluice/testing'
+import { createClock, createContext, hang } from '@sluice/testing'
 import { sleep, timeout } from '@sluice/timeout'
 import { TmpError, tmp } from '@sluice/tmp'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -39,7 +39,7 @@ describe('tmp() with the @sluice/timeout guard', () => {
           dir = context.tmp.dir
           writeFileSync(context.tmp.file('customer.json'), 'customer A')
           context.timeout.onCleanup(() => void order.push('handler cleanup'))
-          return new Promise(() => {})
+          return hang()
         }),
     )
     const outcome = handler({}, createContext({ clock, timeoutMs: 3_000 }))

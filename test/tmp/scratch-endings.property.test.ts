@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { lambda, type Middleware } from '@sluice/core'
-import { createClock, createContext } from '@sluice/testing'
+import { createClock, createContext, hang } from '@sluice/testing'
 import { timeout } from '@sluice/timeout'
 import { type Scratch, tmp } from '@sluice/tmp'
 import fc from 'fast-check'
@@ -71,7 +71,7 @@ function container(root: string) {
         writeFileSync(path, step.secret)
         latePath = path
         if (step.ending === 'throw') throw new Error('failed')
-        if (step.ending === 'timeout') await new Promise(() => {})
+        if (step.ending === 'timeout') await hang()
         return 'ok'
       }),
   )

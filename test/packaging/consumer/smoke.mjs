@@ -3,12 +3,12 @@
 const calls = {
   '@sluice/core': async () => {
     const { lambda } = await import('@sluice/core')
-    const { createContext, sqsEvent } = await import('@sluice/testing')
+    const { createContext, events } = await import('@sluice/testing')
     const handler = lambda().handler(async (event, context) => ({
       records: event.Records.length,
       cold: context.lifecycle.coldStart,
     }))
-    return handler(sqsEvent({ records: 3 }), createContext())
+    return handler(events.sqs({ records: 3 }), createContext())
   },
   '@sluice/testing': async () => {
     const { createClock, createContext } = await import('@sluice/testing')
@@ -28,14 +28,17 @@ const calls = {
   },
   '@sluice/tracer': async () => (await import('@sluice/tracer')).tracingEnabled(undefined, {}),
   '@sluice/timeout': async () =>
-    (await import('@sluice/timeout')).deadlineOf({ getRemainingTimeInMillis: () => 1000 }, { now: () => 5 }),
+    (await import('@sluice/timeout')).withTimeout(async () => 1005)(
+      {},
+      { getRemainingTimeInMillis: () => 3000 },
+    ),
   '@sluice/events': async () => {
     const { detectSource } = await import('@sluice/events')
-    return detectSource((await import('@sluice/testing')).sqsEvent())
+    return detectSource((await import('@sluice/testing')).events.sqs())
   },
   '@sluice/batch': async () => {
     const { readBatch } = await import('@sluice/batch')
-    return readBatch((await import('@sluice/testing')).sqsEvent({ records: 2 })).ids.length
+    return readBatch((await import('@sluice/testing')).events.sqs({ records: 2 })).ids.length
   },
   '@sluice/idempotency': async () => (await import('@sluice/idempotency')).canonicalJson({ b: 1, a: [2] }),
 }

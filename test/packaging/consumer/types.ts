@@ -2,19 +2,19 @@
 // Every @ts-expect-error below must be an error; if the declarations degraded to `any`, tsc reports the
 // directive as unused and the packaging test fails.
 import { lambda, type Middleware, SluiceError } from '@sluice/core'
-import { createContext, sqsEvent } from '@sluice/testing'
+import { createContext, events } from '@sluice/testing'
 import { timeout } from '@sluice/timeout'
 import { tmp } from '@sluice/tmp'
 import type { SQSEvent } from 'aws-lambda'
 
 export const countRecords = lambda<SQSEvent>().handler(async (event) => event.Records.length)
-export const counted: Promise<number> = countRecords(sqsEvent({ records: 2 }), createContext())
+export const counted: Promise<number> = countRecords(events.sqs({ records: 2 }), createContext())
 
 // @ts-expect-error an SQS event has Records, not records
 export const wrongField = lambda<SQSEvent>().handler(async (event) => event.records)
 
 // @ts-expect-error the handler returns a number, not a string
-export const wrongResult: Promise<string> = countRecords(sqsEvent(), createContext())
+export const wrongResult: Promise<string> = countRecords(events.sqs(), createContext())
 
 type Order = { id: string; cents: number }
 const parseOrders = (): Middleware<{ in: SQSEvent; event: Order[] }> => ({
