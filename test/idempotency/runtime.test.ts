@@ -1,46 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { connect, createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { type Runtime, startRuntime } from '@sluice/runtime'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startRedis, type TestServer } from '../../packages/idempotency/test-support/servers.ts'
 
 const handlerPath = fileURLToPath(new URL('../fixtures/idempotency/charge.ts', import.meta.url))
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
-const pong = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    socket.once('connect', () => socket.write('PING\r\n'))
-    socket.once('data', (data) => {
-      socket.destroy()
-      resolve(data.toString().startsWith('+PONG'))
-    })
-    socket.once('error', () => resolve(false))
-  })
-
 describe('@sluice/idempotency end to end: containers of the local Lambda runtime sharing one Redis', () => {
-  let redisServer: ChildProcess
+  let redisServer: TestServer
   let redis: Redis
   let runtime: Runtime
   let port: number
 
   beforeAll(async () => {
-    port = await freePort()
-    redisServer = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    )
-    for (let i = 0; i < 200 && !(await pong(port)); i++)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+    redisServer = await startRedis()
+    port = redisServer.port
     redis = new Redis({ port, host: '127.0.0.1' })
     runtime = await startRuntime({
       handler: `${handlerPath}#handler`,
@@ -57,7 +31,7 @@ describe('@sluice/idempotency end to end: containers of the local Lambda runtime
   afterAll(async () => {
     await runtime?.stop()
     redis?.disconnect()
-    redisServer?.kill('SIGKILL')
+    await redisServer?.stop()
   })
 
   test('three overlapping deliveries on three containers: one runs, two are refused, a later one gets the stored result', async () => {

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { withBusyPort } from './busy-port.ts'
 import { runSluice } from './process-helpers.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -176,20 +176,14 @@ describe('sluice invoke: clear errors, one line, non-zero exit', () => {
   })
 
   it('a port in use', async () => {
-    const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    const address = blocker.address()
-    const port = typeof address === 'object' && address !== null ? address.port : 0
-    try {
+    await withBusyPort(async (port) => {
       const run = await sluice(['invoke', 'test/fixtures/runtime/counter.ts', '--port', String(port)])
       expect(run.code).not.toBe(0)
       expect(run.stdout).toBe('')
       expect(run.stderr).toBe(
         `sluice: port ${port} on 127.0.0.1 is in use: pass port 0 (--port 0) to pick a free one, or stop what listens there\n`,
       )
-    } finally {
-      blocker.close()
-    }
+    })
   })
 })
 

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { type Runtime, type RuntimeOptions, SluiceRuntimeError, startRuntime } from '@sluice/runtime'
 import { afterEach, describe, expect, it } from 'vitest'
+import { withBusyPort } from './busy-port.ts'
 import { containerPids, expectAllGone, isAlive } from './process-helpers.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -85,18 +85,12 @@ describe('container environment and teardown', () => {
   })
 
   it('fails with PORT_IN_USE when the Runtime API port is taken', async () => {
-    const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    const address = blocker.address()
-    const port = typeof address === 'object' && address !== null ? address.port : 0
-    try {
+    await withBusyPort(async (port) => {
       const runtime = await start({ handler: 'test/fixtures/runtime/counter.ts#handler', port })
       const failure = await runtime.invoke({}).catch((error: unknown) => error)
       expect(failure).toBeInstanceOf(SluiceRuntimeError)
       expect(failure).toMatchObject({ code: 'PORT_IN_USE' })
-    } finally {
-      blocker.close()
-    }
+    })
   })
 
   it('rejects a missing handler file before starting anything', async () => {

@@ -3,6 +3,7 @@
 import { events } from '@sluice/testing'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { recordId } from '../test-support/record-id.ts'
 import { BatchError } from './errors.ts'
 import { processBatch } from './process-batch.ts'
 import type { BatchRecord, BatchSource } from './source.ts'
@@ -44,15 +45,6 @@ const eventFor = (source: BatchSource, count: number, groups: number[]): { Recor
   return event
 }
 
-const idOf = (record: BatchRecord): string => {
-  const r = record as {
-    messageId?: string
-    kinesis?: { sequenceNumber: string }
-    dynamodb?: { SequenceNumber: string }
-  }
-  return (r.messageId ?? r.kinesis?.sequenceNumber ?? r.dynamodb?.SequenceNumber) as string
-}
-
 /** Whether record i completes on its own, ignoring its lane. */
 const completes = (s: Scenario, i: number): boolean => {
   const plan = s.records[i] as Scenario['records'][number]
@@ -82,7 +74,7 @@ const expectedFailures = (source: BatchSource, s: Scenario, ids: string[]): stri
 const check = (source: BatchSource) =>
   fc.asyncProperty(scenario, async (s) => {
     const event = eventFor(source, s.records.length, s.groups)
-    const ids = event.Records.map(idOf)
+    const ids = event.Records.map(recordId)
     const handler = async (_record: unknown, ctx: { index: number; log: unknown }) => {
       const plan = s.records[ctx.index] as Scenario['records'][number]
       if (plan.readsLog) void ctx.log
@@ -92,7 +84,7 @@ const check = (source: BatchSource) =>
       if (plan.outcome === 'reject') throw new Error('async boom')
     }
     const wrapRecord = async (record: BatchRecord, run: () => Promise<unknown>) => {
-      const plan = s.records[ids.indexOf(idOf(record))] as Scenario['records'][number]
+      const plan = s.records[ids.indexOf(recordId(record))] as Scenario['records'][number]
       if (plan.wrap === 'throw-before') throw revoked()
       if (plan.wrap === 'reject-before') return Promise.reject(new Error('store down'))
       if (plan.wrap === 'skip') return

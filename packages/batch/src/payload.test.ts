@@ -15,6 +15,15 @@ const failuresOf = async (run: (onFailure: (f: RecordFailure<never>) => void) =>
   return failures
 }
 
+/** Runs `event` through `processBatch` with the `order` schema: how many handler calls ran, and the failures. */
+const runOrders = async (event: Parameters<typeof processBatch>[0]) => {
+  let ran = 0
+  const failures = await failuresOf((onFailure) =>
+    processBatch(event, () => void ran++, { schema: order, onFailure: onFailure as never }),
+  )
+  return { ran, failures }
+}
+
 describe('with a schema', () => {
   test('SQS: the handler gets the validated JSON body', async () => {
     const event = events.sqs({
@@ -59,10 +68,7 @@ describe('with a schema', () => {
   test('a payload that is not JSON or does not match is a failed record with BATCH_PAYLOAD_INVALID and a path', async () => {
     const bodies = ['{"orderId":"a","cents":1}', 'not json', '{"orderId":"c","cents":1.5}']
     const event = events.sqs({ records: 3, body: (i) => bodies[i] })
-    let ran = 0
-    const failures = await failuresOf((onFailure) =>
-      processBatch(event, () => void ran++, { schema: order, onFailure: onFailure as never }),
-    )
+    const { ran, failures } = await runOrders(event)
     expect(ran).toBe(1)
     expect(
       failures.map((f) => [f.index, f.reason, (f.error as BatchError).code, (f.error as BatchError).path]),
@@ -77,10 +83,7 @@ describe('with a schema', () => {
     const event = events['kinesis-stream']({ records: 2, data: { orderId: 'k', cents: 1 } })
     const [, second] = event.Records
     if (second) second.kinesis.data = 'not*base64'
-    let ran = 0
-    const failures = await failuresOf((onFailure) =>
-      processBatch(event, () => void ran++, { schema: order, onFailure: onFailure as never }),
-    )
+    const { ran, failures } = await runOrders(event)
     expect(ran).toBe(1)
     expect(failures.map((f) => [f.index, (f.error as BatchError).path])).toEqual([
       [1, ['Records', 1, 'kinesis', 'data']],

@@ -3,6 +3,7 @@
 import { createClock, createContext, events, hang } from '@sluice/testing'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { recordId } from '../test-support/record-id.ts'
 import { processBatch } from './process-batch.ts'
 import type { BatchRecord, BatchSource } from './source.ts'
 
@@ -78,7 +79,7 @@ const check = (source: BatchSource) =>
     const clock = createClock(0)
     const context = createContext({ clock, timeoutMs: s.timeoutMs })
     const event = eventFor(source, count, s.groups)
-    const idOf = (i: number) => readId(event.Records[i])
+    const idOf = (i: number) => recordId(event.Records[i])
     const traces: Trace[] = Array.from({ length: count }, () => ({}))
     let returned = false
     let handlerTimers = 0
@@ -172,15 +173,6 @@ const check = (source: BatchSource) =>
       if (o.kind.startsWith('abort') && t.start !== undefined) expect(t.settledBeforeReturn).toBe(true)
     })
   })
-
-const readId = (record: unknown): string => {
-  const r = record as {
-    messageId?: string
-    kinesis?: { sequenceNumber: string }
-    dynamodb?: { SequenceNumber: string }
-  }
-  return (r.messageId ?? r.kinesis?.sequenceNumber ?? r.dynamodb?.SequenceNumber) as string
-}
 
 describe('random batches of outcomes (resolve, throw, hang, slow past the deadline), in virtual time', () => {
   test.each(['sqs', 'sqs-fifo', 'kinesis', 'dynamodb'] as const)(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createClock, hasTimers, scheduleOn, systemClock } from './clock.ts'
+import { createClock, hasTimers, realTime, scheduleOn } from './clock.ts'
 import { InvalidOptionError } from './errors.ts'
 
 afterEach(() => {
@@ -91,22 +91,23 @@ describe('createClock', () => {
   })
 })
 
-describe('systemClock', () => {
+describe('realTime', () => {
   test('follows vitest fake timers, which mock Date', () => {
     vi.useFakeTimers({ now: 1_000 })
-    expect(systemClock.now()).toBe(1_000)
+    expect(realTime.now()).toBe(1_000)
     vi.advanceTimersByTime(2_500)
-    expect(systemClock.now()).toBe(3_500)
+    expect(realTime.now()).toBe(3_500)
   })
 
-  test('schedules on the global timers looked up at call time, so fake timers installed later drive it', () => {
+  test('only reads the time: scheduleOn puts its timers on the global ones, looked up at call time', () => {
+    expect(hasTimers(realTime)).toBe(false)
     vi.useFakeTimers()
     const callback = vi.fn()
-    const handle = systemClock.setTimeout(callback, 10)
+    const cancel = scheduleOn(realTime, callback, 10)
     expect(vi.getTimerCount()).toBe(1)
-    systemClock.clearTimeout(handle)
+    cancel()
     expect(vi.getTimerCount()).toBe(0)
-    systemClock.setTimeout(callback, 10)
+    scheduleOn(realTime, callback, 10)
     vi.advanceTimersByTime(10)
     expect(callback).toHaveBeenCalledOnce()
   })
@@ -139,7 +140,6 @@ describe('scheduleOn', () => {
 
   test('tells full clocks from ones that only read the time', () => {
     expect(hasTimers(createClock(0))).toBe(true)
-    expect(hasTimers(systemClock)).toBe(true)
     expect(hasTimers({ now: () => 0 })).toBe(false)
   })
 })

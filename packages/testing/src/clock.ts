@@ -4,7 +4,7 @@ import { InvalidOptionError } from './errors.ts'
 /**
  * Where code reads the time and schedules its timers: `@sluice/core`'s `Clock`, the one clock interface of sluice,
  * spelled out here so that testing depends on no sluice package (a type test in core keeps the two the same).
- * `createClock()` and `systemClock` are both one; code that only reads the time takes a `Pick<Clock, 'now'>`.
+ * `createClock()` and core's `systemClock` are both one; code that only reads the time takes a `Pick<Clock, 'now'>`.
  *
  * @example
  * const clock: Clock = createClock(0)
@@ -52,23 +52,19 @@ export type VirtualClock = {
 }
 
 /**
- * The real clock: `Date.now()` and the global timers, looked up on every call, so `vi.useFakeTimers()` drives it
- * too. The same as `@sluice/core`'s `systemClock`.
+ * Reads the real time: `Date.now()`, looked up on every call, so `vi.useFakeTimers()` drives it too. The default
+ * `clock` of testing's helpers, which only read the time; when they need a timer on a clock without one,
+ * {@link scheduleOn} uses the global timers. The real full `Clock` (with timers) is `@sluice/core`'s `systemClock`,
+ * which time's one owner keeps; testing does not repeat it, so it stays free of a run-time sluice dependency.
  *
  * @example
  * vi.useFakeTimers({ now: 0 })
  * vi.advanceTimersByTime(500)
- * systemClock.now() // 500
+ * realTime.now() // 500
  */
-export const systemClock: Clock = {
-  now: function systemNow() {
+export const realTime: Pick<Clock, 'now'> = {
+  now: function realNow() {
     return Date.now()
-  },
-  setTimeout: function systemSetTimeout(callback, ms) {
-    return globalThis.setTimeout(callback, ms)
-  },
-  clearTimeout: function systemClearTimeout(handle) {
-    globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0])
   },
 }
 
@@ -156,18 +152,23 @@ export function hasTimers(clock: Pick<Clock, 'now'>): clock is Clock {
 }
 
 /**
- * Runs `callback` after `ms` on the clock's own timers when it has them, else on {@link systemClock}'s (the
- * global `setTimeout`, looked up at call time, so vitest fake timers apply). Returns a cancel function.
+ * Runs `callback` after `ms` on the clock's own timers when it has them, else on the global `setTimeout`
+ * (looked up at call time, so vitest fake timers apply). Returns a cancel function.
  *
  * @example
  * const cancel = scheduleOn(createClock(0), () => console.log('late'), 100)
  * cancel()
  */
 export function scheduleOn(clock: Pick<Clock, 'now'>, callback: () => void, ms: number): () => void {
-  const timers = hasTimers(clock) ? clock : systemClock
-  const handle = timers.setTimeout(callback, ms)
-  return function cancelTimer() {
-    timers.clearTimeout(handle)
+  if (hasTimers(clock)) {
+    const handle = clock.setTimeout(callback, ms)
+    return function cancelTimer() {
+      clock.clearTimeout(handle)
+    }
+  }
+  const handle = globalThis.setTimeout(callback, ms)
+  return function cancelGlobalTimer() {
+    globalThis.clearTimeout(handle)
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ClientContext, CognitoIdentity, Context } from 'aws-lambda'
 import { DEFAULT_ACCOUNT_ID, defaultRegion, randomHex } from './aws-defaults.ts'
-import { type Clock, systemClock } from './clock.ts'
+import { type Clock, realTime } from './clock.ts'
 import { CallbackNotSupportedError, InvalidOptionError } from './errors.ts'
 
 /**
@@ -136,7 +136,7 @@ export type ContextSettings = {
  */
 export function contextSettings(options: ContextOptions): ContextSettings {
   return {
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? realTime,
     functionName: options.functionName ?? 'sluice-function',
     functionVersion: options.functionVersion ?? '$LATEST',
     memoryMb: positive('memoryMb', options.memoryMb ?? 128),

@@ -2,7 +2,6 @@ export { captureStdio, type EmfDocument, type StdioCapture } from './capture-std
 export {
   type Clock,
   createClock,
-  systemClock,
   type TimerHandle,
   type VirtualClock,
 } from './clock.ts'

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda'
-import { type Clock, scheduleOn, systemClock } from './clock.ts'
+import { type Clock, realTime, scheduleOn } from './clock.ts'
 import { type ContextOptions, contextTiming, createContext } from './context.ts'
 import { LambdaInvokeError } from './errors.ts'
 
@@ -144,10 +144,10 @@ export function lambdaErrorOf(error: unknown): LambdaErrorShape {
 
 function resolveInvocation(options: InvokeOptions): { context: Context; clock: Pick<Clock, 'now'> } {
   if (options.context) {
-    const clock = options.clock ?? contextTiming(options.context)?.clock ?? systemClock
+    const clock = options.clock ?? contextTiming(options.context)?.clock ?? realTime
     return { context: options.context, clock }
   }
-  return { context: createContext(options), clock: options.clock ?? systemClock }
+  return { context: createContext(options), clock: options.clock ?? realTime }
 }
 
 function timeoutError(timeoutMs: number): LambdaInvokeError {

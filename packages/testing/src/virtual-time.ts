@@ -12,7 +12,7 @@ export const hang = (): Promise<never> => new Promise<never>(function neverSettl
 
 /**
  * Resolves after `ms` on `clock` (with `value`, if given). On a virtual clock it settles during the
- * `advance()` that reaches it; on any other clock (`systemClock`, a clock of your own), when its timer fires.
+ * `advance()` that reaches it; on any other clock (core's `systemClock`, a clock of your own), when its timer fires.
  *
  * @example
  * const clock = createClock(0)

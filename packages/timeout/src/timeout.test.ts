@@ -1,19 +1,13 @@
 import { lambda, type Middleware } from '@sluice/core'
 import { createContext, hang, invoke } from '@sluice/testing'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
+import { useFakeTimersFrom } from '../test-support/fake-timers.ts'
 import { settledValue } from '../test-support/settled-value.ts'
 import { TimeoutError, TimeoutOptionError } from './errors.ts'
 import { sleep } from './sleep.ts'
 import { timeout } from './timeout.ts'
 
-// Fake timers drive both the guard (global setTimeout) and the fake context (its clock reads Date.now()).
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_000_000 })
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+useFakeTimersFrom(1_000_000)
 
 type Order = { id: string }
 

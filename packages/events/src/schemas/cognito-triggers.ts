@@ -12,7 +12,14 @@ const base = lazy(() => ({
   callerContext: z.looseObject({ awsSdkVersion: z.string(), clientId: z.string() }),
 }))
 
-const trigger = <
+/**
+ * One user-pool trigger's schema: the fields every trigger shares, `triggerSource` one of `sources`, and the
+ * trigger's own `request` and `response`. The sender and federation triggers in `cognito.ts` are built with it too.
+ *
+ * @example
+ * const ping = trigger(['Ping_Test'], z.looseObject({}), z.looseObject({}))
+ */
+export const trigger = <
   const $Sources extends readonly [string, ...string[]],
   $Request extends z.ZodType,
   $Response extends z.ZodType,

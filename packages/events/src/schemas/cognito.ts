@@ -9,6 +9,7 @@ import {
   preAuthentication,
   preSignUp,
   preTokenGeneration,
+  trigger,
   userMigration,
   verifyAuthChallengeResponse,
 } from './cognito-triggers.ts'
@@ -25,53 +26,33 @@ const senderSources = <const $Prefix extends string>(prefix: $Prefix) =>
     `${prefix}_Authentication`,
   ] as const
 
-const senderBase = lazy(() => ({
-  version: z.string(),
-  region: z.string(),
-  userPoolId: z.string(),
-  userName: z.string(),
-  callerContext: z.looseObject({ awsSdkVersion: z.string(), clientId: z.string() }),
-  response: z.looseObject({}),
-}))
-
 // The code arrives encrypted with the pool's KMS key; null for notifications without a code.
-const customEmailSender = lazy(() =>
+const senderRequest = <const $Type extends string>(type: $Type) =>
   z.looseObject({
-    ...senderBase,
-    triggerSource: z.enum(senderSources('CustomEmailSender')),
-    request: z.looseObject({
-      type: z.literal('customEmailSenderRequestV1'),
-      code: z.string().nullable(),
-      userAttributes: z.record(z.string(), z.string()),
-      clientMetadata: z.record(z.string(), z.string()).optional(),
-    }),
-  }),
+    type: z.literal(type),
+    code: z.string().nullable(),
+    userAttributes: z.record(z.string(), z.string()),
+    clientMetadata: z.record(z.string(), z.string()).optional(),
+  })
+
+const customEmailSender = lazy(() =>
+  trigger(senderSources('CustomEmailSender'), senderRequest('customEmailSenderRequestV1'), z.looseObject({})),
 )
 
 const customSmsSender = lazy(() =>
-  z.looseObject({
-    ...senderBase,
-    triggerSource: z.enum(senderSources('CustomSMSSender')),
-    request: z.looseObject({
-      type: z.literal('customSMSSenderRequestV1'),
-      code: z.string().nullable(),
-      userAttributes: z.record(z.string(), z.string()),
-      clientMetadata: z.record(z.string(), z.string()).optional(),
-    }),
-  }),
+  trigger(senderSources('CustomSMSSender'), senderRequest('customSMSSenderRequestV1'), z.looseObject({})),
 )
 
 const inboundFederation = lazy(() =>
-  z.looseObject({
-    ...senderBase,
-    triggerSource: z.literal('InboundFederation_ExternalProvider'),
-    request: z.looseObject({
+  trigger(
+    ['InboundFederation_ExternalProvider'],
+    z.looseObject({
       providerName: z.string(),
       providerType: z.string(),
       attributes: z.record(z.string(), z.unknown()),
     }),
-    response: z.looseObject({ userAttributesToMap: z.record(z.string(), z.string()).nullish() }),
-  }),
+    z.looseObject({ userAttributesToMap: z.record(z.string(), z.string()).nullish() }),
+  ),
 )
 
 /**

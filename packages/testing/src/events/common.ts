@@ -1,5 +1,5 @@
 import { DEFAULT_ACCOUNT_ID, defaultRegion } from '../aws-defaults.ts'
-import { type Clock, systemClock } from '../clock.ts'
+import { type Clock, realTime } from '../clock.ts'
 import { InvalidOptionError } from '../errors.ts'
 
 /**
@@ -55,7 +55,7 @@ export function eventSource(options: EventSourceOptions): EventSource {
   return {
     region: options.region ?? defaultRegion(),
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
-    now: (options.clock ?? systemClock).now(),
+    now: (options.clock ?? realTime).now(),
   }
 }
 
