@@ -14,7 +14,17 @@ describe('the list of divergences covers every source both describe', () => {
       -readonly [S in keyof D]: keyof D[S]
     }>()
     expectTypeOf<Exclude<SourceId, keyof Pairs>>().toEqualTypeOf<
-      's3-object-lambda' | 'config' | 'mq' | 'alexa' | 'iot-button' | 'vpc-lattice'
+      | 's3-object-lambda'
+      | 'config'
+      | 'mq'
+      | 'alexa'
+      | 'iot-button'
+      | 'vpc-lattice'
+      | 'appsync-events'
+      | 'connect-contact-flow'
+      | 'iot-custom-authorizer'
+      | 'iot-pre-provisioning-hook'
+      | 'client-vpn-connection-handler'
     >()
   })
 })

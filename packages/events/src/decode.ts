@@ -88,4 +88,5 @@ export function gunzipCapped(bytes: Buffer, maxBytes: number = DEFAULT_MAX_INFLA
 // Type-only imports: envelope.ts loads no schema, so telling an envelope apart stays zod-free too.
 export { isEnvelope } from './envelope.ts'
 export { parseJson } from './json.ts'
+export { isUnsafeKey, setSafe, stripUnsafeKeys } from './safe-keys.ts'
 export { exactNumber, unmarshall, unmarshallValue } from './unmarshall.ts'

@@ -43,7 +43,8 @@ function detectObject(event: Obj): SourceId | undefined {
   if (isObj(event.awslogs)) return 'cloudwatch-logs'
   const eventSource = event.eventSource
   if (eventSource === 'aws:kafka' || eventSource === 'SelfManagedKafka') return 'kafka'
-  if (eventSource === 'aws:mq' || eventSource === 'aws:rmq') return 'mq'
+  // ActiveMQ: 'aws:mq' as documented, 'aws:amq' in AWS's .NET sample; RabbitMQ: 'aws:rmq'
+  if (eventSource === 'aws:mq' || eventSource === 'aws:amq' || eventSource === 'aws:rmq') return 'mq'
   if (event.type === 'TOKEN' && typeof event.methodArn === 'string') return 'apigw-authorizer-token'
   if (typeof event.RequestType === 'string' && typeof event.ResponseURL === 'string') return 'cloudformation'
   if (isObj(event['CodePipeline.job'])) return 'codepipeline'
@@ -77,9 +78,12 @@ function detectEventBridge(event: Obj): SourceId {
 
 function detectHttp(event: Obj, context: Obj): SourceId | undefined {
   if (isObj(context.elb)) return 'alb'
+  // between two HTTP shapes, the source whose handler can use the event (README, "Detection"): an authorizer
+  // request first (its handler must answer with a policy, even on a WebSocket $connect), then WebSocket
+  // (eventType is WebSocket-only) before REST
+  if (event.type === 'REQUEST') return 'apigw-authorizer-request'
   if (typeof context.connectionId === 'string' && typeof context.eventType === 'string')
     return 'apigw-websocket'
-  if (event.type === 'REQUEST') return 'apigw-authorizer-request'
   if (isObj(context.http)) {
     const domain = context.domainName
     return typeof domain === 'string' && domain.includes('.lambda-url.') ? 'function-url' : 'apigw-http'
@@ -93,9 +97,25 @@ function detectHttp(event: Obj, context: Obj): SourceId | undefined {
 }
 
 function detectOther(event: Obj): SourceId | undefined {
-  if (isObj(event.info) && isObj(event.arguments) && 'stash' in event) return 'appsync'
+  const info = event.info
+  if (isObj(info) && isObj(event.arguments) && 'stash' in event) return 'appsync'
+  if (isObj(info) && isObj(info.channel) && isObj(info.channelNamespace)) return 'appsync-events'
   if (isObj(event.bot) && (isObj(event.currentIntent) || isObj(event.sessionState))) return 'lex'
   if (isObj(event.request) && isObj(event.context) && typeof event.version === 'string') return 'alexa'
   if (typeof event.serialNumber === 'string' && typeof event.clickType === 'string') return 'iot-button'
+  return detectIntegration(event)
+}
+
+function detectIntegration(event: Obj): SourceId | undefined {
+  const details = event.Details
+  if (isObj(details) && isObj(details.ContactData)) return 'connect-contact-flow'
+  if (typeof event.signatureVerified === 'boolean' && isObj(event.protocolData))
+    return 'iot-custom-authorizer'
+  if (typeof event.claimCertificateId === 'string' && typeof event.templateArn === 'string') {
+    return 'iot-pre-provisioning-hook'
+  }
+  if (typeof event['connection-id'] === 'string' && typeof event['endpoint-id'] === 'string') {
+    return 'client-vpn-connection-handler'
+  }
   return undefined
 }

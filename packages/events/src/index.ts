@@ -20,6 +20,7 @@ export {
   type SafeParseResult,
   safeParseEvent,
 } from './parse-event.ts'
+export { isUnsafeKey, setSafe, stripUnsafeKeys } from './safe-keys.ts'
 export * from './schemas/index.ts'
 export { type EventBySource, isSourceId, type SourceId, schemas, sourceIds } from './sources.ts'
 export { exactNumber, unmarshall, unmarshallValue } from './unmarshall.ts'

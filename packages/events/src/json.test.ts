@@ -26,9 +26,9 @@ describe('parseJson', () => {
     expect(Object.hasOwn(parsed as object, '__proto__')).toBe(false)
   })
 
-  test('drops constructor keys that carry a prototype, keeps harmless constructor values', () => {
+  test('drops constructor and prototype keys at any depth', () => {
     expect(parseJson('{"constructor":{"prototype":{"polluted":1}},"x":1}')).toEqual({ x: 1 })
-    expect(parseJson('{"constructor":"Car"}')).toEqual({ constructor: 'Car' })
+    expect(parseJson('{"constructor":"Car","a":[{"prototype":{"p":1},"b":2}]}')).toEqual({ a: [{ b: 2 }] })
   })
 
   test('cleans nested arrays and deep objects without recursion limits', () => {

@@ -6,6 +6,8 @@ import { apigwHttpSchema, functionUrlSchema } from './schemas/apigw-http.ts'
 import { apigwRestSchema } from './schemas/apigw-rest.ts'
 import { apigwWebsocketSchema } from './schemas/apigw-websocket.ts'
 import { appsyncAuthorizerSchema, appsyncSchema } from './schemas/appsync.ts'
+import { appsyncEventsSchema } from './schemas/appsync-events.ts'
+import { clientVpnConnectionHandlerSchema } from './schemas/client-vpn-connection-handler.ts'
 import { cloudformationSchema } from './schemas/cloudformation.ts'
 import { cloudfrontSchema } from './schemas/cloudfront.ts'
 import { cloudwatchLogsSchema } from './schemas/cloudwatch-logs.ts'
@@ -13,9 +15,12 @@ import { codecommitSchema } from './schemas/codecommit.ts'
 import { codepipelineSchema } from './schemas/codepipeline.ts'
 import { cognitoSchema } from './schemas/cognito.ts'
 import { configSchema } from './schemas/config.ts'
+import { connectContactFlowSchema } from './schemas/connect-contact-flow.ts'
 import { dynamoDbStreamSchema } from './schemas/dynamodb-stream.ts'
 import { eventBridgeSchema, s3EventBridgeSchema, scheduledSchema } from './schemas/eventbridge.ts'
 import { iotButtonSchema } from './schemas/iot-button.ts'
+import { iotCustomAuthorizerSchema } from './schemas/iot-custom-authorizer.ts'
+import { iotPreProvisioningHookSchema } from './schemas/iot-pre-provisioning-hook.ts'
 import { kafkaSchema } from './schemas/kafka.ts'
 import { kinesisFirehoseSchema, kinesisStreamSchema } from './schemas/kinesis.ts'
 import { lexSchema } from './schemas/lex.ts'
@@ -67,11 +72,16 @@ export const schemas = {
   mq: mqSchema,
   appsync: appsyncSchema,
   'appsync-authorizer': appsyncAuthorizerSchema,
+  'appsync-events': appsyncEventsSchema,
   lex: lexSchema,
   alexa: alexaSchema,
   'iot-button': iotButtonSchema,
+  'iot-custom-authorizer': iotCustomAuthorizerSchema,
+  'iot-pre-provisioning-hook': iotPreProvisioningHookSchema,
   'secrets-manager-rotation': secretsManagerRotationSchema,
   'vpc-lattice': vpcLatticeSchema,
+  'connect-contact-flow': connectContactFlowSchema,
+  'client-vpn-connection-handler': clientVpnConnectionHandlerSchema,
 } as const satisfies Record<string, z.ZodType>
 
 /**

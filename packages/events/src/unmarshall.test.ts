@@ -28,12 +28,16 @@ describe('unmarshall', () => {
     })
   })
 
-  test('keeps an attribute named __proto__ as a property', () => {
-    const item = unmarshall(JSON.parse('{"__proto__":{"S":"x"},"a":{"M":{"__proto__":{"N":"1"}}}}'))
+  test('drops attributes named __proto__, constructor or prototype at every depth', () => {
+    const item = unmarshall(
+      JSON.parse(
+        '{"__proto__":{"M":{"polluted":{"S":"x"}}},"constructor":{"M":{"prototype":{"M":{"p":{"S":"y"}}}}},"a":{"M":{"__proto__":{"N":"1"},"b":{"L":[{"M":{"prototype":{"S":"z"},"c":{"N":"2"}}}]}}}}',
+      ),
+    )
+    expect(item).toEqual({ a: { b: [{ c: 2 }] } })
     expect(Object.getPrototypeOf(item)).toBe(Object.prototype)
-    expect(Object.getOwnPropertyDescriptor(item, '__proto__')?.value).toBe('x')
-    expect(Object.getPrototypeOf(item.a)).toBe(Object.prototype)
-    expect(({} as Record<string, unknown>).S).toBeUndefined()
+    expect(Object.hasOwn(item, '__proto__')).toBe(false)
+    expect(Object.hasOwn(item, 'constructor')).toBe(false)
   })
 })
 

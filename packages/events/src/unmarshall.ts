@@ -1,9 +1,11 @@
+import { setSafe } from './safe-keys.ts'
 import type { DynamoDbAttributeValue } from './schemas/dynamodb-attribute.ts'
 
 /**
  * A DynamoDB item as plain data: `S` → string, `N` → number when the number survives the trip through a double
  * exactly (otherwise its string, so nothing is rounded), `BOOL` → boolean, `NULL` → null, `B` → Uint8Array,
- * `SS`/`NS`/`BS` → arrays, `M` → object, `L` → array.
+ * `SS`/`NS`/`BS` → arrays, `M` → object, `L` → array. Attributes named `__proto__`, `constructor` or `prototype` are
+ * dropped at every depth, so merging an image into another object cannot pollute a prototype.
  *
  * @example
  * unmarshall({ id: { S: 'o-1' }, total: { N: '12.50' }, big: { N: '9007199254740993' } })
@@ -13,7 +15,7 @@ export function unmarshall(item: Readonly<Record<string, DynamoDbAttributeValue>
   const out: Record<string, unknown> = {}
   for (const name of Object.keys(item)) {
     const value = item[name]
-    if (value !== undefined) setOwn(out, name, unmarshallValue(value))
+    if (value !== undefined) setSafe(out, name, unmarshallValue(value))
   }
   return out
 }
@@ -67,11 +69,4 @@ function canonicalDecimal(text: string): string | undefined {
   exp += digits.length - trimmed.length
   digits = trimmed
   return `${sign === '-' ? '-' : ''}${digits}e${exp}`
-}
-
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  // an attribute named __proto__ must become a property, not the object's prototype
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  else target[key] = value
 }

@@ -13,11 +13,23 @@ const AUTHORIZER_SAMPLES = 'absent from AWS’s request authorizer samples (REST
 const SLOT = 'only `shape` is checked: the value differs by shape (Scalar, List…)'
 const EARLY_URL = 'absent from the early function URL samples'
 const OLDEST = 'sent in real requests; absent from AWS’s oldest samples'
-const NO_KEY = 'absent for records produced without a key'
+const NO_KEY = 'absent or null for records produced without a key'
 const IAM_CALLER = 'null for IAM callers outside a Cognito identity pool'
 const HTTP_V1 = 'absent from HTTP API authorizers with payload format 1.0'
 const NO_VALIDATION_DATA = 'null when the client sent no validation data'
+const OLD_EDGE = 'absent from events of the first Lambda@Edge releases'
+const NO_ANSWER = 'absent from some events of triggers that take no answer'
+const LEX_PROSE =
+  'any string: AWS’s documented V1 example sends prose (“FulfillmentCodeHook or DialogCodeHook”)'
+const NOT_PICKED = 'absent from the intents Lex considered but did not pick'
 const CHALLENGE = 'any challenge name: newer ones (EMAIL_OTP, SMS_OTP…) are missing'
+
+const KAFKA_RECORD = {
+  'records.*.key': ['absent-or-null', NO_KEY],
+  'records.*.value': ['null', 'null for a tombstone: a delete marker on a compacted topic'],
+  'records.*.headers': ['wider', 'absent without headers; a value may be a string or several byte arrays'],
+  'records.*.timestampType': ['wider', 'any type string: Kafka also has NO_TIMESTAMP_TYPE'],
+} as const
 
 /**
  * Where a parsed sluice event is not assignable to its `@types/aws-lambda` type, field by field, and why: the
@@ -95,9 +107,19 @@ export const awsLambdaDivergences = {
   'apigw-rest': {
     APIGatewayProxyEvent: {
       headers: ['null', 'null when invoked from the console’s Test tab without headers'],
-      multiValueHeaders: ['null', 'null when invoked from the console’s Test tab without headers'],
+      multiValueHeaders: [
+        'absent-or-null',
+        'null from the console’s Test tab; absent from AWS’s first proxy samples',
+      ],
+      multiValueQueryStringParameters: [
+        'absent',
+        'absent from AWS’s first proxy samples (before multi-value maps)',
+      ],
       isBase64Encoded: ['absent', 'always sent today; absent from older samples, and read as false then'],
       'requestContext.authorizer': ['absent-or-null', 'null or absent without an authorizer'],
+      'requestContext.path': ['absent', 'absent from AWS’s first proxy samples'],
+      'requestContext.protocol': ['absent', 'absent from AWS’s first proxy samples'],
+      'requestContext.resourceId': ['null', 'null in HTTP API events with payload format 1.0'],
       'requestContext.identity.*': ['absent-or-null', IDENTITY],
     },
   },
@@ -105,6 +127,7 @@ export const awsLambdaDivergences = {
   'apigw-websocket': {
     APIGatewayProxyWebsocketEventV2: {
       'requestContext.messageId': ['absent', 'MESSAGE events only: CONNECT and DISCONNECT have none'],
+      body: ['absent-or-null', 'null on $connect and $disconnect, absent or a string on messages'],
     },
   },
   'apigw-authorizer-token': { APIGatewayTokenAuthorizerEvent: {} },
@@ -113,6 +136,7 @@ export const awsLambdaDivergences = {
       multiValueHeaders: ['absent-or-null', HTTP_V1],
       multiValueQueryStringParameters: ['absent-or-null', HTTP_V1],
       'requestContext.authorizer': ['absent', AUTHORIZER_SAMPLES],
+      'requestContext.resourceId': ['null', 'null from HTTP API authorizers with payload format 1.0'],
       'requestContext.protocol': ['absent', AUTHORIZER_SAMPLES],
       'requestContext.requestTimeEpoch': ['absent', AUTHORIZER_SAMPLES],
       'requestContext.identity.*': ['absent-or-null', IDENTITY],
@@ -126,13 +150,19 @@ export const awsLambdaDivergences = {
   'function-url': {
     LambdaFunctionURLEvent: {
       routeKey: ['absent', EARLY_URL],
+      pathParameters: ['null', 'documented as null: a function URL has no path parameters'],
+      stageVariables: ['null', 'documented as null: a function URL has no stages'],
+      'requestContext.authentication': ['null', 'documented as null without mutual TLS'],
       'requestContext.routeKey': ['absent', EARLY_URL],
       'requestContext.stage': ['absent', EARLY_URL],
     },
   },
   cloudfront: {
-    CloudFrontRequestEvent: {},
+    CloudFrontRequestEvent: {
+      'Records.cf.config.distributionDomainName': ['absent', OLD_EDGE],
+    },
     CloudFrontResponseEvent: {
+      'Records.cf.config.distributionDomainName': ['absent', OLD_EDGE],
       'Records.cf.response': [
         'absent',
         'one type for both: request events (viewer and origin) have no response',
@@ -150,16 +180,25 @@ export const awsLambdaDivergences = {
     },
   },
   'cloudwatch-logs': { CloudWatchLogsEvent: {}, CloudWatchLogsDecodedData: {} },
-  ses: { SESEvent: {} },
+  ses: {
+    SESEvent: {
+      'Records.ses.receipt.dmarcVerdict': ['absent', 'absent from receipts older than SES’s DMARC support'],
+    },
+  },
   cognito: {
     PreSignUpTriggerEvent: {
       'request.validationData': ['null', NO_VALIDATION_DATA],
     },
-    PostConfirmationTriggerEvent: {},
+    PostConfirmationTriggerEvent: {
+      response: ['absent', NO_ANSWER],
+    },
     PreAuthenticationTriggerEvent: {
       'request.validationData': ['null', NO_VALIDATION_DATA],
+      response: ['absent', NO_ANSWER],
     },
-    PostAuthenticationTriggerEvent: {},
+    PostAuthenticationTriggerEvent: {
+      response: ['absent', NO_ANSWER],
+    },
     DefineAuthChallengeTriggerEvent: {
       'response.*': ['absent-or-null', RESPONSE],
       'request.session.challengeName': ['wider', CHALLENGE],
@@ -211,6 +250,7 @@ export const awsLambdaDivergences = {
       ServiceToken: ['absent', OLDEST],
       'ResourceProperties.ServiceToken': ['absent', OLDEST],
       'OldResourceProperties.ServiceToken': ['absent', OLDEST],
+      PhysicalResourceId: ['absent', 'always sent for Update and Delete; absent from some of AWS’s samples'],
     },
   },
   codecommit: { CodeCommitTriggerEvent: {} },
@@ -223,8 +263,8 @@ export const awsLambdaDivergences = {
     },
   },
   kafka: {
-    MSKEvent: { 'records.*.key': ['absent', NO_KEY] },
-    SelfManagedKafkaEvent: { 'records.*.key': ['absent', NO_KEY] },
+    MSKEvent: KAFKA_RECORD,
+    SelfManagedKafkaEvent: KAFKA_RECORD,
   },
   appsync: {
     AppSyncResolverEvent: {
@@ -247,9 +287,15 @@ export const awsLambdaDivergences = {
         'any number of resolutions, none when nothing resolved (@types/aws-lambda says 1 to 5)',
       ],
       'currentIntent.slotDetails.*.originalValue': ['null', 'null while the slot is not filled'],
+      invocationSource: ['wider', LEX_PROSE],
+      outputDialogMode: ['wider', LEX_PROSE],
+      'currentIntent.confirmationStatus': ['wider', LEX_PROSE],
     },
     LexV2Event: {
       proposedNextState: ['absent', 'absent on fulfillment code hooks'],
+      'bot.aliasName': ['absent', 'absent from AWS’s .NET sample'],
+      'interpretations.intent.confirmationState': ['absent', NOT_PICKED],
+      'interpretations.intent.state': ['absent', NOT_PICKED],
       transcriptions: [
         'wider',
         'absent from text conversations’ events; each entry is checked for `transcription` only',
@@ -261,7 +307,11 @@ export const awsLambdaDivergences = {
       'proposedNextState.intent.slots.*': ['wider', SLOT],
     },
   },
-  'secrets-manager-rotation': { SecretsManagerRotationEvent: {} },
+  'secrets-manager-rotation': {
+    SecretsManagerRotationEvent: {
+      Step: ['wider', 'any step string: the four known steps are typed, a new one still parses'],
+    },
+  },
 } as const satisfies {
   readonly [source: string]: { readonly [awsType: string]: Divergences }
 }

@@ -36,7 +36,8 @@ export interface Pairs {
   }
   'apigw-authorizer-request': {
     APIGatewayRequestAuthorizerEvent: [
-      Extract<ours.ApigwAuthorizerRequestEvent, { methodArn: string }>,
+      // REST and HTTP 1.0 authorizers (WebSocket ones have no resource; @types/aws-lambda folds them in here)
+      Extract<ours.ApigwAuthorizerRequestEvent, { resource: string }>,
       aws.APIGatewayRequestAuthorizerEvent,
     ]
     APIGatewayRequestAuthorizerEventV2: [

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
 
+// AWS documentation: Lambda functions as targets of an Application Load Balancer,
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html#receive-event-from-load-balancer
+
 /**
  * An Application Load Balancer request to a Lambda target (source id `alb`). With multi-value headers enabled on
  * the target group, `multiValueHeaders`/`multiValueQueryStringParameters` replace the single-value maps. Query

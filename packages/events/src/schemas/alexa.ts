@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-and-response-json-reference.html
+
 const application = lazy(() => z.looseObject({ applicationId: z.string() }))
 const user = lazy(() => z.looseObject({ userId: z.string(), accessToken: z.string().optional() }))
 

@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
+// AWS documentation: REST API Lambda authorizer input,
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html
+// and HTTP API Lambda authorizers (payload formats 1.0 and 2.0),
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
+
 /**
  * A REST API TOKEN authorizer request (source id `apigw-authorizer-token`): the caller's token and the ARN of
  * the method being called.
@@ -52,7 +57,8 @@ const requestV1 = lazy(() =>
       identity: identitySchema,
       path: z.string(),
       requestId: z.string(),
-      resourceId: z.string(),
+      // null from HTTP API authorizers with payload format 1.0
+      resourceId: z.string().nullable(),
       resourcePath: z.string(),
       stage: z.string(),
       protocol: z.string().optional(),
@@ -98,19 +104,46 @@ const requestV2 = lazy(() =>
   }),
 )
 
+// WebSocket API authorizers, on $connect only: no resource, path or HTTP method; a WebSocket requestContext
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html)
+const requestWebsocket = lazy(() =>
+  z.looseObject({
+    type: z.literal('REQUEST'),
+    methodArn: z.string(),
+    headers: stringRecord.nullish(),
+    multiValueHeaders: stringListRecord.nullish(),
+    queryStringParameters: stringRecord.nullish(),
+    multiValueQueryStringParameters: stringListRecord.nullish(),
+    stageVariables: stringRecord.nullish(),
+    requestContext: z.looseObject({
+      routeKey: z.string(),
+      eventType: z.literal('CONNECT'),
+      connectionId: z.string(),
+      apiId: z.string(),
+      domainName: z.string(),
+      requestId: z.string(),
+      stage: z.string(),
+      identity: identitySchema,
+      connectedAt: z.number().optional(),
+      requestTimeEpoch: z.number().optional(),
+    }),
+  }),
+)
+
 /**
- * A REQUEST authorizer request (source id `apigw-authorizer-request`): a REST API request authorizer or an HTTP
- * API authorizer, payload format 1.0 (`methodArn`) or 2.0 (`version: '2.0'`, `routeArn`).
+ * A REQUEST authorizer request (source id `apigw-authorizer-request`): a REST API request authorizer, an HTTP
+ * API authorizer, payload format 1.0 (`methodArn`) or 2.0 (`version: '2.0'`, `routeArn`), or a WebSocket API
+ * authorizer on `$connect` (`requestContext.eventType: 'CONNECT'`, no `resource`).
  *
  * @example
  * const event = apigwAuthorizerRequestSchema.parse(input)
  * const arn = 'routeArn' in event ? event.routeArn : event.methodArn
  */
-export const apigwAuthorizerRequestSchema = lazy(() => z.union([requestV2, requestV1]))
+export const apigwAuthorizerRequestSchema = lazy(() => z.union([requestV2, requestV1, requestWebsocket]))
 
 /**
- * The type of {@link apigwAuthorizerRequestSchema}: `APIGatewayRequestAuthorizerEvent` (1.0) or
- * `APIGatewayRequestAuthorizerEventV2` (2.0), with the documented relaxations.
+ * The type of {@link apigwAuthorizerRequestSchema}: `APIGatewayRequestAuthorizerEvent` (1.0; WebSocket
+ * authorizers too) or `APIGatewayRequestAuthorizerEventV2` (2.0), with the documented relaxations.
  *
  * @example
  * const headers = (event: ApigwAuthorizerRequestEvent) => event.headers

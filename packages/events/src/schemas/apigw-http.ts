@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { clientCertSchema, stringRecord } from './http-common.ts'
 
+// AWS documentation: HTTP API payload format 2.0,
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+// and the Lambda function URL request payload (same format; null where HTTP APIs leave a field out),
+// https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-payloads
+
 const httpShape = lazy(() =>
   z.looseObject({
     method: z.string(),
@@ -98,8 +103,13 @@ export const functionUrlSchema = lazy(() =>
   z.looseObject({
     ...eventShape,
     routeKey: z.string().optional(),
+    // documented as null: a function URL has no path or stage variables
+    pathParameters: stringRecord.nullish(),
+    stageVariables: stringRecord.nullish(),
     requestContext: z.looseObject({
       ...requestContextShape,
+      // null without mutual TLS
+      authentication: z.looseObject({ clientCert: clientCertSchema }).nullish(),
       routeKey: z.string().optional(),
       stage: z.string().optional(),
     }),

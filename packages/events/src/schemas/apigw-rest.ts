@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
+// AWS documentation: REST API proxy input format,
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
+// and HTTP API payload format 1.0 (same shape, `resourceId: null`),
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+
 /**
  * `requestContext` of a REST API (payload format 1.0) proxy event.
  *
@@ -19,12 +24,14 @@ export const apigwRestRequestContextSchema = lazy(() =>
     extendedRequestId: z.string().optional(),
     httpMethod: z.string(),
     identity: identitySchema,
-    path: z.string(),
-    protocol: z.string(),
+    // absent from AWS's oldest REST samples
+    path: z.string().optional(),
+    protocol: z.string().optional(),
     requestId: z.string(),
     requestTime: z.string().optional(),
     requestTimeEpoch: z.number(),
-    resourceId: z.string(),
+    // null in HTTP API payload format 1.0 events
+    resourceId: z.string().nullable(),
     resourcePath: z.string(),
     stage: z.string(),
   }),
@@ -45,9 +52,10 @@ export const apigwRestSchema = lazy(() =>
     httpMethod: z.string(),
     // null when invoked from the console's Test tab without headers
     headers: stringRecord.nullable(),
-    multiValueHeaders: stringListRecord.nullable(),
+    // the multi-value maps are absent from events older than them (AWS's first proxy samples)
+    multiValueHeaders: stringListRecord.nullish(),
     queryStringParameters: stringRecord.nullable(),
-    multiValueQueryStringParameters: stringListRecord.nullable(),
+    multiValueQueryStringParameters: stringListRecord.nullish(),
     pathParameters: stringRecord.nullable(),
     stageVariables: stringRecord.nullable(),
     requestContext: apigwRestRequestContextSchema,

@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
+// AWS documentation: WebSocket API Lambda proxy integrations,
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-integration-requests.html
+// and the $connect / $disconnect routes,
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-route-keys-connect-disconnect.html
+
 /**
  * An API Gateway WebSocket API event (source id `apigw-websocket`): `$connect` (with headers and query),
  * `$disconnect` (with the close code) or a message (with `body` and `messageId`).
@@ -31,12 +36,14 @@ export const apigwWebsocketSchema = lazy(() =>
       disconnectStatusCode: z.number().optional(),
       disconnectReason: z.string().optional(),
     }),
-    headers: stringRecord.optional(),
-    multiValueHeaders: stringListRecord.optional(),
+    // $connect carries the upgrade request's headers and query; absent (headers: or null) on other events
+    headers: stringRecord.nullish(),
+    multiValueHeaders: stringListRecord.nullish(),
     queryStringParameters: stringRecord.optional(),
     multiValueQueryStringParameters: stringListRecord.optional(),
     stageVariables: stringRecord.optional(),
-    body: z.string().optional(),
+    // null on $connect and $disconnect, a string on messages
+    body: z.string().nullish(),
     isBase64Encoded: z.boolean(),
   }),
 )

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// resolvers: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html
+// authorizers: https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
+
 /**
  * The caller as AppSync resolved it, by authorization mode: IAM, Cognito user pools, OIDC or a Lambda
  * authorizer's `resolverContext`; `null` for API keys.

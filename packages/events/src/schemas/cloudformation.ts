@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html
+
 const common = lazy(() => ({
   // present in real requests; absent from AWS's oldest samples
   ServiceToken: z.string().optional(),
@@ -28,16 +30,17 @@ export const cloudformationSchema = lazy(() =>
     z.looseObject({
       ...common,
       RequestType: z.literal('Update'),
-      PhysicalResourceId: z.string(),
+      // always sent by CloudFormation for Update and Delete; absent from some of AWS's samples
+      PhysicalResourceId: z.string().optional(),
       OldResourceProperties: z.record(z.string(), z.unknown()),
     }),
-    z.looseObject({ ...common, RequestType: z.literal('Delete'), PhysicalResourceId: z.string() }),
+    z.looseObject({ ...common, RequestType: z.literal('Delete'), PhysicalResourceId: z.string().optional() }),
   ]),
 )
 
 /**
  * The type of {@link cloudformationSchema}; matches `CloudFormationCustomResourceEvent` except that
- * `ServiceToken` may be absent.
+ * `ServiceToken` and `PhysicalResourceId` may be absent.
  *
  * @example
  * const kind = (event: CloudformationEvent) => event.RequestType

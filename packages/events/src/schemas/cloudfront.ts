@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation: Lambda@Edge event structure,
+// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+
 /** CloudFront's header map: lower-cased name → list of `{ key, value }` (key is the original casing). */
 const cloudfrontHeaders = lazy(() =>
   z.record(z.string(), z.array(z.looseObject({ key: z.string().optional(), value: z.string() }))),
@@ -69,7 +72,8 @@ export const cloudfrontSchema = lazy(() =>
       z.looseObject({
         cf: z.looseObject({
           config: z.looseObject({
-            distributionDomainName: z.string(),
+            // absent from events of the first Lambda@Edge releases
+            distributionDomainName: z.string().optional(),
             distributionId: z.string(),
             eventType: z.enum(['origin-request', 'origin-response', 'viewer-request', 'viewer-response']),
             requestId: z.string(),

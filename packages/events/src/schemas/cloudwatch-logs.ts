@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchlogs.html
+
 /**
  * A CloudWatch Logs subscription event (source id `cloudwatch-logs`): `awslogs.data` is base64 of gzip of JSON.
  * Use `envelopes.cloudwatchLogs(schema)` to decode it (with a size cap).

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-notify-lambda.html
+
 /**
  * A CodeCommit repository trigger (source id `codecommit`): the references a push created, updated or deleted.
  *

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-invoke-lambda-function.html
+
 const artifact = lazy(() =>
   z.looseObject({
     name: z.string(),

@@ -1,10 +1,18 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
+// (the common parameters) and each trigger's page linked from it.
+
 const stringMap = lazy(() => z.record(z.string(), z.string()))
 
-/** The fields every user-pool trigger shares; `triggerSource` tells which trigger and why. */
-const base = lazy(() => ({
+/**
+ * The fields every user-pool trigger shares; `triggerSource` tells which trigger and why.
+ *
+ * @example
+ * z.looseObject({ ...triggerFields, triggerSource: z.string() })
+ */
+export const triggerFields = lazy(() => ({
   version: z.string(),
   region: z.string(),
   userPoolId: z.string(),
@@ -27,7 +35,7 @@ export const trigger = <
   sources: $Sources,
   request: $Request,
   response: $Response,
-) => z.looseObject({ ...base, triggerSource: z.enum(sources), request, response })
+) => z.looseObject({ ...triggerFields, triggerSource: z.enum(sources), request, response })
 
 const session = lazy(() =>
   z.array(
@@ -46,6 +54,9 @@ const groupConfiguration = lazy(() =>
     preferredRole: z.string().nullish(),
   }),
 )
+
+// These triggers take no answer: Cognito sends `response: {}` or, in some SDK samples, no response at all.
+const noResponse = lazy(() => z.looseObject({}).optional())
 
 // Response fields arrive empty (null or defaults) and are the handler's to fill in: accepted as sent.
 /**
@@ -80,7 +91,7 @@ export const postConfirmation = lazy(() =>
   trigger(
     ['PostConfirmation_ConfirmSignUp', 'PostConfirmation_ConfirmForgotPassword'],
     z.looseObject({ userAttributes: stringMap, clientMetadata: stringMap.optional() }),
-    z.looseObject({}),
+    noResponse,
   ),
 )
 
@@ -98,7 +109,7 @@ export const preAuthentication = lazy(() =>
       validationData: stringMap.nullish(),
       userNotFound: z.boolean().optional(),
     }),
-    z.looseObject({}),
+    noResponse,
   ),
 )
 
@@ -116,7 +127,7 @@ export const postAuthentication = lazy(() =>
       newDeviceUsed: z.boolean(),
       clientMetadata: stringMap.optional(),
     }),
-    z.looseObject({}),
+    noResponse,
   ),
 )
 

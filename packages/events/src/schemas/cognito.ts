@@ -10,6 +10,7 @@ import {
   preSignUp,
   preTokenGeneration,
   trigger,
+  triggerFields,
   userMigration,
   verifyAuthChallengeResponse,
 } from './cognito-triggers.ts'
@@ -55,32 +56,87 @@ const inboundFederation = lazy(() =>
   ),
 )
 
+// an array of lazy schemas: building it costs nothing until a member is used
+const knownTriggers = [
+  preSignUp,
+  postConfirmation,
+  preAuthentication,
+  postAuthentication,
+  defineAuthChallenge,
+  createAuthChallenge,
+  verifyAuthChallengeResponse,
+  preTokenGeneration,
+  userMigration,
+  customMessage,
+  inboundFederation,
+  customEmailSender,
+  customSmsSender,
+] as const
+
+/**
+ * The brand of {@link UnknownCognitoTriggerSource}: a type only, nothing at run time.
+ *
+ * @example
+ * type Brand = UnknownTriggerSourceBrand // { readonly unknownCognitoTriggerSource: true }
+ */
+export interface UnknownTriggerSourceBrand {
+  readonly unknownCognitoTriggerSource: true
+}
+
+/**
+ * A `triggerSource` that none of sluice's trigger schemas lists: one Cognito added later (or a test's
+ * placeholder). It is a string at run time; the brand keeps it apart from the known sources, so that
+ * `event.triggerSource === 'PreSignUp_SignUp'` still narrows the event to its pre sign-up shape (a plain
+ * `string` member would keep every trigger in the narrowed union).
+ *
+ * @example
+ * const source: string = event.triggerSource // compare an unknown source as a string
+ */
+export type UnknownCognitoTriggerSource = `${string & UnknownTriggerSourceBrand}`
+
+// built on first use, like the schemas (a Set cannot sit behind lazy's proxy: its methods need the real object)
+let knownSources: ReadonlySet<unknown> | undefined
+
+const isUnknownSource = (value: unknown): value is UnknownCognitoTriggerSource => {
+  knownSources ??= new Set(knownTriggers.flatMap((member) => member.shape.triggerSource.options))
+  return typeof value === 'string' && !knownSources.has(value)
+}
+
+/**
+ * Any user-pool trigger whose `triggerSource` is not a known one: the fields every trigger shares, an open
+ * `request` and an optional `response`. A known `triggerSource` never falls back to it: its own schema decides.
+ *
+ * @example
+ * unknownTrigger.parse({ ...base, triggerSource: 'PreSignUp_Passkey', request: {} }).request
+ */
+export const unknownTrigger = lazy(() =>
+  z.looseObject({
+    ...triggerFields,
+    // reached for a known source only when its own shape failed: say so, since a ParseError may report this branch
+    triggerSource: z.custom<UnknownCognitoTriggerSource>(isUnknownSource, {
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? `a ${issue.input} event with that trigger's request and response (they did not match)`
+          : 'a trigger source string',
+    }),
+    request: z.looseObject({}),
+    response: z.looseObject({}).optional(),
+  }),
+)
+
 /**
  * A Cognito user pool trigger (source id `cognito`), discriminated by `triggerSource`: pre sign-up, post
  * confirmation, pre/post authentication, the custom auth challenge triggers, pre token generation (v1–v2),
- * user migration, custom message, custom email/SMS sender and inbound federation. Return the event with
- * `response` filled in.
+ * user migration, custom message, custom email/SMS sender and inbound federation; any other `triggerSource`
+ * (one Cognito adds later) parses with the generic fallback trigger shape. Return the event with `response` filled in.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
  *
  * @example
  * const event = cognitoSchema.parse(input)
  * if (event.triggerSource === 'PreSignUp_SignUp') event.response.autoConfirmUser = true
  */
 export const cognitoSchema = lazy(() =>
-  z.discriminatedUnion('triggerSource', [
-    preSignUp,
-    postConfirmation,
-    preAuthentication,
-    postAuthentication,
-    defineAuthChallenge,
-    createAuthChallenge,
-    verifyAuthChallengeResponse,
-    preTokenGeneration,
-    userMigration,
-    customMessage,
-    inboundFederation,
-    customEmailSender,
-    customSmsSender,
-  ]),
+  z.union([z.discriminatedUnion('triggerSource', knownTriggers), unknownTrigger]),
 )
 
 /**

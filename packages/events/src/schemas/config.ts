@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
+
 /**
  * An AWS Config custom rule evaluation request (source id `config`). `invokingEvent` and `ruleParameters` are JSON
  * strings: parse them with your own schema (`parseJson` from this package is safe against prototype pollution).

@@ -3,6 +3,9 @@ import { lazy } from '../lazy.ts'
 import { dynamoDbItemSchema } from './dynamodb-attribute.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html
+
 /**
  * One DynamoDB Streams record. Which images are present follows `StreamViewType` and `eventName` (INSERT has no
  * OldImage, REMOVE no NewImage, KEYS_ONLY neither). Use `envelopes.dynamodbStream(schema)` for plain objects.

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
+// S3 events: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
+
 const envelopeShape = lazy(() => ({
   version: z.string(),
   id: z.string(),

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// Shared by the HTTP-family schemas (each cites its AWS documentation page). The identity block follows
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference
+
 /**
  * Headers, query or path parameters: names to one value each.
  *

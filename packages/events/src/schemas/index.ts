@@ -22,6 +22,11 @@ export {
   appsyncIdentitySchema,
   appsyncSchema,
 } from './appsync.ts'
+export { type AppsyncEventsEvent, appsyncEventsSchema } from './appsync-events.ts'
+export {
+  type ClientVpnConnectionHandlerEvent,
+  clientVpnConnectionHandlerSchema,
+} from './client-vpn-connection-handler.ts'
 export { type CloudformationEvent, cloudformationSchema } from './cloudformation.ts'
 export { type CloudfrontEvent, cloudfrontSchema } from './cloudfront.ts'
 export {
@@ -34,6 +39,7 @@ export { type CodecommitEvent, codecommitSchema } from './codecommit.ts'
 export { type CodepipelineEvent, codepipelineSchema } from './codepipeline.ts'
 export { type CognitoEvent, type CognitoTrigger, cognitoSchema } from './cognito.ts'
 export { type ConfigEvent, configSchema } from './config.ts'
+export { type ConnectContactFlowEvent, connectContactFlowSchema } from './connect-contact-flow.ts'
 export {
   type DynamoDbAttributeValue,
   dynamoDbAttributeValueSchema,
@@ -55,6 +61,11 @@ export {
   scheduledSchema,
 } from './eventbridge.ts'
 export { type IotButtonEvent, iotButtonSchema } from './iot-button.ts'
+export { type IotCustomAuthorizerEvent, iotCustomAuthorizerSchema } from './iot-custom-authorizer.ts'
+export {
+  type IotPreProvisioningHookEvent,
+  iotPreProvisioningHookSchema,
+} from './iot-pre-provisioning-hook.ts'
 export { type KafkaEvent, kafkaSchema } from './kafka.ts'
 export {
   type KinesisFirehoseEvent,
@@ -65,6 +76,7 @@ export {
 } from './kinesis.ts'
 export { type LexEvent, lexSchema } from './lex.ts'
 export { type MqEvent, mqSchema } from './mq.ts'
+export { type OpenEnum, openEnum } from './open-enum.ts'
 export { type S3BatchEvent, type S3Event, s3BatchSchema, s3RecordSchema, s3Schema } from './s3.ts'
 export { type S3ObjectLambdaEvent, s3ObjectLambdaSchema } from './s3-object-lambda.ts'
 export { type SecretsManagerRotationEvent, secretsManagerRotationSchema } from './secrets-manager.ts'

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/iot/latest/developerguide/iot-lambda-rule.html (the button publishes { serialNumber, clickType, batteryVoltage })
+
 /**
  * An AWS IoT Button press (source id `iot-button`).
  *

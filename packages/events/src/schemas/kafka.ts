@@ -1,5 +1,11 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
+import { openEnum } from './open-enum.ts'
+
+// MSK: https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
+// self-managed: https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html
+
+const headerValue = lazy(() => z.union([z.array(z.number()), z.array(z.array(z.number())), z.string()]))
 
 const kafkaRecord = lazy(() =>
   z.looseObject({
@@ -7,13 +13,14 @@ const kafkaRecord = lazy(() =>
     partition: z.number(),
     offset: z.number(),
     timestamp: z.number(),
-    timestampType: z.enum(['CREATE_TIME', 'LOG_APPEND_TIME']),
-    // base64; absent for records without a key
-    key: z.string().optional(),
-    // base64; use envelopes.kafka(schema) to decode and parse
-    value: z.string(),
-    // each header: name → the value's bytes (signed, as Java writes them)
-    headers: z.array(z.record(z.string(), z.array(z.number()))),
+    timestampType: openEnum(['CREATE_TIME', 'LOG_APPEND_TIME', 'NO_TIMESTAMP_TYPE']),
+    // base64; absent or null for records without a key
+    key: z.string().nullish(),
+    // base64; null for a tombstone (a delete marker on a compacted topic); envelopes.kafka(schema) decodes it
+    value: z.string().nullable(),
+    // each header: name → the value's bytes (signed, as Java writes them), an array of such byte arrays, or a
+    // string (as some producers and AWS's samples send it); absent when the record has none
+    headers: z.array(z.record(z.string(), headerValue)).optional(),
   }),
 )
 
@@ -44,7 +51,8 @@ export const kafkaSchema = lazy(() =>
 )
 
 /**
- * The type of {@link kafkaSchema}: `MSKEvent` or `SelfManagedKafkaEvent`, except that `key` is optional.
+ * The type of {@link kafkaSchema}: `MSKEvent` or `SelfManagedKafkaEvent`, except that `key` may be absent or null, `value`
+ * null (a tombstone), `headers` absent and a header value a string or several byte arrays.
  *
  * @example
  * const count = (event: KafkaEvent) => Object.values(event.records).flat().length

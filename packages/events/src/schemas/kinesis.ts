@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
+// AWS documentation of this event:
+// streams: https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
+// Firehose: https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html
+
 /**
  * One Kinesis Data Streams record; `kinesis.data` is base64. Use `envelopes.kinesis(schema)` to decode and parse it.
  *

@@ -1,15 +1,21 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
+import { openEnum } from './open-enum.ts'
 
-const invocationSource = lazy(() => z.enum(['DialogCodeHook', 'FulfillmentCodeHook']))
+// V1: https://docs.aws.amazon.com/lex/latest/dg/lambda-input-response-format.html
+// V2: https://docs.aws.amazon.com/lexv2/latest/dg/lambda-input-format.html
+
+const invocations = ['DialogCodeHook', 'FulfillmentCodeHook'] as const
+
+// V1's documented example (copied into AWS's SDK samples) sends prose in its enums: they are open in V1 only
 
 const lexV1 = lazy(() =>
   z.looseObject({
     messageVersion: z.literal('1.0'),
-    invocationSource,
+    invocationSource: openEnum(invocations),
     userId: z.string(),
     inputTranscript: z.string(),
-    outputDialogMode: z.enum(['Text', 'Voice']),
+    outputDialogMode: openEnum(['Text', 'Voice']),
     sessionAttributes: z.record(z.string(), z.string()),
     requestAttributes: z.record(z.string(), z.string()).nullable(),
     bot: z.looseObject({ name: z.string(), alias: z.string(), version: z.string() }),
@@ -19,36 +25,42 @@ const lexV1 = lazy(() =>
       slotDetails: z.record(
         z.string(),
         z.looseObject({
-          resolutions: z.array(z.looseObject({ value: z.string() })),
+          // each resolution is { value } as documented; AWS's .NET sample keys them value1, value2…
+          resolutions: z.array(z.looseObject({ value: z.string().optional() })),
           originalValue: z.string().nullable(),
         }),
       ),
-      confirmationStatus: z.enum(['None', 'Confirmed', 'Denied']),
+      confirmationStatus: openEnum(['None', 'Confirmed', 'Denied']),
     }),
   }),
 )
 
-const intentV2 = lazy(() =>
+const intentState = lazy(() =>
+  z.enum(['Failed', 'Fulfilled', 'FulfillmentInProgress', 'InProgress', 'ReadyForFulfillment', 'Waiting']),
+)
+const confirmationState = lazy(() => z.enum(['Confirmed', 'Denied', 'None']))
+
+const intentFields = lazy(() => ({
+  name: z.string(),
+  // slot name → { shape, value } or null when not yet filled
+  slots: z.record(z.string(), z.looseObject({ shape: z.string() }).nullable()),
+}))
+
+const intentV2 = lazy(() => z.looseObject({ ...intentFields, confirmationState, state: intentState }))
+
+// the intents Lex considered but did not pick (FallbackIntent…) may carry only their name and slots
+const interpretedIntent = lazy(() =>
   z.looseObject({
-    name: z.string(),
-    confirmationState: z.enum(['Confirmed', 'Denied', 'None']),
-    state: z.enum([
-      'Failed',
-      'Fulfilled',
-      'FulfillmentInProgress',
-      'InProgress',
-      'ReadyForFulfillment',
-      'Waiting',
-    ]),
-    // slot name → { shape, value } or null when not yet filled
-    slots: z.record(z.string(), z.looseObject({ shape: z.string() }).nullable()),
+    ...intentFields,
+    confirmationState: confirmationState.optional(),
+    state: intentState.optional(),
   }),
 )
 
 const lexV2 = lazy(() =>
   z.looseObject({
     messageVersion: z.string(),
-    invocationSource,
+    invocationSource: z.enum(invocations),
     inputMode: z.enum(['DTMF', 'Speech', 'Text']),
     responseContentType: z.string(),
     sessionId: z.string(),
@@ -57,11 +69,14 @@ const lexV2 = lazy(() =>
       id: z.string(),
       name: z.string(),
       aliasId: z.string(),
-      aliasName: z.string(),
+      // absent from AWS's .NET sample
+      aliasName: z.string().optional(),
       localeId: z.string(),
       version: z.string(),
     }),
-    interpretations: z.array(z.looseObject({ intent: intentV2, nluConfidence: z.number().optional() })),
+    interpretations: z.array(
+      z.looseObject({ intent: interpretedIntent, nluConfidence: z.number().optional() }),
+    ),
     proposedNextState: z
       .looseObject({ dialogAction: z.looseObject({ type: z.string() }), intent: intentV2 })
       .optional(),

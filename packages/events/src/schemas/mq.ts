@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html
+
 const activeMq = lazy(() =>
   z.looseObject({
-    eventSource: z.literal('aws:mq'),
+    // 'aws:mq' as Lambda documents it; AWS's .NET sample spells it 'aws:amq'
+    eventSource: z.enum(['aws:mq', 'aws:amq']),
     eventSourceArn: z.string(),
     messages: z.array(
       z.looseObject({
@@ -12,9 +15,11 @@ const activeMq = lazy(() =>
         // base64 of the message body
         data: z.string(),
         connectionId: z.string().optional(),
-        redelivered: z.boolean(),
+        // absent from some of AWS's samples (.NET bytes message)
+        redelivered: z.boolean().optional(),
         persistent: z.boolean().optional(),
-        destination: z.looseObject({ physicalName: z.string() }),
+        // physicalName as documented; AWS's .NET sample spells it physicalname
+        destination: z.looseObject({ physicalName: z.string().optional() }),
         timestamp: z.number(),
         brokerInTime: z.number(),
         brokerOutTime: z.number(),

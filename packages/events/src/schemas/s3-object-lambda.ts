@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-event-context.html
+
 const inputOnly = lazy(() => z.looseObject({ inputS3Url: z.string() }))
 
 const sessionContext = lazy(() =>

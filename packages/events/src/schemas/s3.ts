@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// notifications: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+// batch operations: https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-invoke-lambda.html
+
 /**
  * One S3 event notification record. `s3.object.key` is URL-encoded (spaces as `+`): decode it with
  * `decodeURIComponent(key.replaceAll('+', ' '))`.

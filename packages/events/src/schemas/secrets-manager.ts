@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
+import { openEnum } from './open-enum.ts'
+
+// https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_lambda-functions.html
 
 /**
  * A Secrets Manager rotation step (source id `secrets-manager-rotation`): `createSecret`, `setSecret`,
@@ -11,7 +14,7 @@ import { lazy } from '../lazy.ts'
  */
 export const secretsManagerRotationSchema = lazy(() =>
   z.looseObject({
-    Step: z.enum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
+    Step: openEnum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
     SecretId: z.string(),
     ClientRequestToken: z.string(),
     RotationToken: z.string().optional(),

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
+
 const verdict = lazy(() =>
   z.looseObject({ status: z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED']) }),
 )
@@ -83,7 +85,8 @@ export const sesSchema = lazy(() =>
             virusVerdict: verdict,
             spfVerdict: verdict,
             dkimVerdict: verdict,
-            dmarcVerdict: verdict,
+            // absent from receipts older than SES's DMARC support (AWS's .NET S3-action sample)
+            dmarcVerdict: verdict.optional(),
             dmarcPolicy: z.enum(['none', 'quarantine', 'reject']).optional(),
             action,
           }),

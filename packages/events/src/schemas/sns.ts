@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
+
 const snsMessageAttributeSchema = lazy(() => z.looseObject({ Type: z.string(), Value: z.string() }))
 
 // What every SNS notification carries, whether Lambda delivers it or SNS writes it into an SQS queue.

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
+
 /** One SQS message attribute; `dataType` is `String`, `Number`, `Binary` or a custom `Number.float`-style type. */
 const sqsMessageAttributeSchema = lazy(() =>
   z.looseObject({

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 
+// AWS documentation of this event:
+// https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-windows.html
+// https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
+
 /**
  * The fields Kinesis and DynamoDB Streams add when the event source mapping has a tumbling window
  * (`TumblingWindowInSeconds`): all optional, as plain stream events carry none of them.

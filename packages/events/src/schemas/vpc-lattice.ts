@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { lazy } from '../lazy.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
 
+// AWS documentation: Lambda functions as targets in VPC Lattice,
+// https://docs.aws.amazon.com/vpc-lattice/latest/ug/lambda-functions.html#receive-event-from-service
+
 // Event structure version 1 (the target group's default before 2.0): snake_case keys, single-value maps
 const latticeV1 = lazy(() =>
   z.looseObject({

@@ -5,6 +5,8 @@ import { apigwHttpFromPartial, functionUrlFromPartial } from './apigw-http.ts'
 import { apigwRestFromPartial } from './apigw-rest.ts'
 import { apigwWebsocketFromPartial } from './apigw-websocket.ts'
 import { appsyncAuthorizerFromPartial, appsyncFromPartial } from './appsync.ts'
+import { appsyncEventsFromPartial } from './appsync-events.ts'
+import { clientVpnConnectionHandlerFromPartial } from './client-vpn-connection-handler.ts'
 import { cloudformationFromPartial } from './cloudformation.ts'
 import { cloudfrontFromPartial } from './cloudfront.ts'
 import { cloudwatchLogsFromPartial } from './cloudwatch-logs.ts'
@@ -12,9 +14,12 @@ import { codecommitFromPartial } from './codecommit.ts'
 import { codepipelineFromPartial } from './codepipeline.ts'
 import { cognitoFromPartial } from './cognito.ts'
 import { configFromPartial } from './config.ts'
+import { connectContactFlowFromPartial } from './connect-contact-flow.ts'
 import { dynamoDbStreamFromPartial } from './dynamodb-stream.ts'
 import { eventBridgeFromPartial, s3EventBridgeFromPartial, scheduledFromPartial } from './eventbridge.ts'
 import { iotButtonFromPartial } from './iot-button.ts'
+import { iotCustomAuthorizerFromPartial } from './iot-custom-authorizer.ts'
+import { iotPreProvisioningHookFromPartial } from './iot-pre-provisioning-hook.ts'
 import { kafkaFromPartial } from './kafka.ts'
 import { firehoseFromPartial, kinesisFromPartial } from './kinesis.ts'
 import { lexFromPartial } from './lex.ts'
@@ -71,11 +76,16 @@ export const events = {
   mq: mqFromPartial,
   appsync: appsyncFromPartial,
   'appsync-authorizer': appsyncAuthorizerFromPartial,
+  'appsync-events': appsyncEventsFromPartial,
   lex: lexFromPartial,
   alexa: alexaFromPartial,
   'iot-button': iotButtonFromPartial,
+  'iot-custom-authorizer': iotCustomAuthorizerFromPartial,
+  'iot-pre-provisioning-hook': iotPreProvisioningHookFromPartial,
   'secrets-manager-rotation': secretsManagerRotationFromPartial,
   'vpc-lattice': vpcLatticeFromPartial,
+  'connect-contact-flow': connectContactFlowFromPartial,
+  'client-vpn-connection-handler': clientVpnConnectionHandlerFromPartial,
 } as const
 
 /**

@@ -42,12 +42,14 @@ const lexV1 = (partial: Overrides<LexEvent>): LexEvent => {
 }
 
 const lexV2 = (partial: Overrides<LexV2Event>): LexV2Event => {
-  const intent: LexV2Intent = {
+  // a fresh object at each place: Lex sends three separate copies, and a caller that edits one (or a test that
+  // clones the event) must not change the others
+  const intent = (): LexV2Intent => ({
     name: 'OrderFlowers',
     confirmationState: 'None',
     state: 'InProgress',
     slots: { FlowerType: null },
-  }
+  })
   const base: LexV2Event = {
     messageVersion: '1.0',
     invocationSource: 'DialogCodeHook',
@@ -63,10 +65,10 @@ const lexV2 = (partial: Overrides<LexV2Event>): LexV2Event => {
       localeId: 'en_US',
       version: 'DRAFT',
     },
-    interpretations: [{ intent, nluConfidence: 0.92 }],
-    proposedNextState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'FlowerType' }, intent },
+    interpretations: [{ intent: intent(), nluConfidence: 0.92 }],
+    proposedNextState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'FlowerType' }, intent: intent() },
     requestAttributes: {},
-    sessionState: { sessionAttributes: {}, intent, originatingRequestId: randomUUID() },
+    sessionState: { sessionAttributes: {}, intent: intent(), originatingRequestId: randomUUID() },
     transcriptions: [],
   }
   return deepMerge<LexV2Event>(base, eventPatch(partial))
