@@ -146,9 +146,12 @@ export const resolveOptions = <TRecord, TSchema extends PayloadSchema | undefine
   check.number('marginMs', marginMs, { min: 0 })
   check.number('marginShare', marginShare, { min: 0, below: 1 })
   check.number('graceMs', graceMs, { min: 0 })
-  if (onAllFailed !== 'throw' && onAllFailed !== 'report') {
-    throw invalid('onAllFailed', `must be 'throw' or 'report'; got ${String(onAllFailed)}`)
-  }
+  check.check(
+    onAllFailed === 'throw' || onAllFailed === 'report',
+    'onAllFailed',
+    onAllFailed,
+    "'throw' or 'report'",
+  )
   if (schema !== undefined && !isSchema(schema)) {
     throw invalid(
       'schema',

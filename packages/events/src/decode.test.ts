@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { DecodeError, decodeBase64, gunzipCapped, isStrictBase64 } from './decode.ts'
+import { DecodeError, decodeBase64, gunzipCapped, isStrictBase64, MAX_EVENT_BYTES } from './decode.ts'
 
 describe('decodeBase64', () => {
   test('decodes padded standard base64', () => {
@@ -22,6 +22,13 @@ describe('decodeBase64', () => {
     expect(text.length).toBeGreaterThan(4_600_000)
     expect(decodeBase64(text).equals(bytes)).toBe(true)
     expect(() => decodeBase64(`${text.slice(0, -4)}*AAA`)).toThrow(DecodeError)
+  })
+
+  test('refuses base64 longer than any Lambda event (6 MB) as too-large, before validating it', () => {
+    expect(() => decodeBase64('A'.repeat(MAX_EVENT_BYTES + 4))).toThrow(
+      expect.objectContaining({ kind: 'too-large' }),
+    )
+    expect(decodeBase64('A'.repeat(MAX_EVENT_BYTES)).length).toBe((MAX_EVENT_BYTES / 4) * 3)
   })
 
   test('accepts exactly the padded standard base64 grammar (property, against the regex on short input)', () => {

@@ -45,13 +45,28 @@ export function isStrictBase64(text: string): boolean {
 }
 
 /**
- * Strict base64 (standard alphabet, padded) to bytes.
+ * Lambda's largest event, in bytes: a synchronous invocation's 6 MB request payload. A base64 string longer than
+ * that cannot have come from Lambda, so it is refused before any work is done on it.
+ *
+ * @example
+ * MAX_EVENT_BYTES // 6291456
+ */
+export const MAX_EVENT_BYTES = 6 * 1024 * 1024
+
+/**
+ * Strict base64 (standard alphabet, padded) to bytes; longer than {@link MAX_EVENT_BYTES}: `too-large`.
  *
  * @example
  * decodeBase64('aGk=').toString() // 'hi'
  * decodeBase64('aGk') // throws DecodeError (kind 'base64')
  */
 export function decodeBase64(text: string): Buffer {
+  if (text.length > MAX_EVENT_BYTES) {
+    throw new DecodeError(
+      'too-large',
+      `base64 text of ${text.length} characters: longer than any Lambda event`,
+    )
+  }
   if (!isStrictBase64(text)) throw new DecodeError('base64', 'not padded standard base64')
   return Buffer.from(text, 'base64')
 }

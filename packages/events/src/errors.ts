@@ -7,7 +7,7 @@ import type { SourceId } from './sources.ts'
  * - `EVENT_BODY_NOT_JSON`: a payload the envelope reads as JSON is not JSON;
  * - `EVENT_BASE64_INVALID`: a payload that should be base64 is not;
  * - `EVENT_GZIP_INVALID`: a CloudWatch Logs payload is not gzip;
- * - `EVENT_TOO_LARGE`: a payload decompresses past the envelope's cap.
+ * - `EVENT_TOO_LARGE`: a payload decompresses past the envelope's cap, or base64 data is longer than any Lambda event.
  *
  * @example
  * if (error instanceof ParseError && error.code === 'EVENT_TOO_LARGE') alarm()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DecodeError, decodeBase64 } from './decode.ts'
+import { DecodeError, decodeBase64, MAX_EVENT_BYTES } from './decode.ts'
 import { ParseError } from './errors.ts'
 import { summarizeIssues } from './issues.ts'
 import { parseJson } from './json.ts'
@@ -90,7 +90,8 @@ export function base64TextAt(text: string, path: Path, site: PayloadSite): strin
 }
 
 /**
- * Strict base64 to bytes; bad base64 is `EVENT_BASE64_INVALID` at `path`.
+ * Strict base64 to bytes; bad base64 is `EVENT_BASE64_INVALID` at `path`, base64 longer than any Lambda event
+ * `EVENT_TOO_LARGE`.
  *
  * @example
  * base64At(event.awslogs.data, ['awslogs', 'data'], site)
@@ -100,13 +101,14 @@ export function base64At(text: string, path: Path, site: PayloadSite): Buffer {
     return decodeBase64(text)
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error
+    const tooLarge = error.kind === 'too-large'
     throw new ParseError({
-      code: 'EVENT_BASE64_INVALID',
+      code: tooLarge ? 'EVENT_TOO_LARGE' : 'EVENT_BASE64_INVALID',
       source: site.source,
       expose: site.expose,
       path,
-      expected: 'padded base64',
-      received: 'other text',
+      expected: tooLarge ? `base64 of at most ${MAX_EVENT_BYTES} characters` : 'padded base64',
+      received: tooLarge ? 'longer text' : 'other text',
       cause: error,
     })
   }

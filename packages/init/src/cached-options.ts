@@ -1,6 +1,6 @@
 import type { Clock } from '@sluice/core'
 import { monotonicClock } from './clock.ts'
-import { checkFunction, checkMs, checkShare, InitError } from './errors.ts'
+import { checkFunction, checkMs, checkOneOf, checkShare, InitError } from './errors.ts'
 
 /**
  * How an expired value is renewed:
@@ -62,12 +62,7 @@ export function resolveCachedOptions(options: CachedOptions): ResolvedCachedOpti
   }
   checkMs('ttlMs', resolved.ttlMs, { positive: true })
   checkMs('staleIfErrorMs', resolved.staleIfErrorMs, { positive: false })
-  if (!MODES.has(resolved.refresh)) {
-    throw new InitError(`refresh must be 'background' or 'blocking', got ${String(resolved.refresh)}`, {
-      code: 'INIT_INVALID_OPTION',
-      path: ['refresh'],
-    })
-  }
+  checkOneOf('refresh', resolved.refresh, MODES, "'background' or 'blocking'")
   checkShare('jitter', resolved.jitter)
   checkFunction('random', resolved.random)
   if (resolved.onError !== undefined) checkFunction('onError', resolved.onError)

@@ -89,3 +89,19 @@ export function checkFunction(path: string, value: unknown): void {
 export function checkShare(path: string, value: number): void {
   initOptions.number(path, value, { min: 0, below: 1 })
 }
+
+/**
+ * Throws `INIT_INVALID_OPTION` unless `value` is one of `allowed` (the message shows any value safely, even one
+ * whose `toString` throws).
+ *
+ * @example
+ * checkOneOf('refresh', 'lazy', new Set(['background', 'blocking']), "'background' or 'blocking'") // throws
+ */
+export function checkOneOf(
+  path: string,
+  value: unknown,
+  allowed: ReadonlySet<unknown>,
+  expected: string,
+): void {
+  initOptions.check(allowed.has(value), path, value, expected)
+}

@@ -1,6 +1,7 @@
 import { events } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import { MAX_EVENT_BYTES } from '../decode.ts'
 import { safeParseEvent } from '../parse-event.ts'
 import { envelopes } from './index.ts'
 
@@ -18,6 +19,19 @@ describe('HTTP body envelopes', () => {
       sku: 'A1',
       quantity: 2,
     })
+  })
+
+  test('a base64 body near the 6 MB limit parses; one longer than any Lambda event is EVENT_TOO_LARGE', () => {
+    const upload = (body: string) => events['function-url']({ body, isBase64Encoded: true })
+    const text = 'a'.repeat(4_400_000) // a 4.4 MB upload: 5.87 M characters of base64, inside a 6 MB event
+    const encoded = Buffer.from(JSON.stringify(text)).toString('base64')
+    expect(encoded.length).toBeLessThan(MAX_EVENT_BYTES)
+    expect(envelopes.functionUrl(z.string()).parse(upload(encoded))).toHaveLength(4_400_000)
+    const tooLarge = safeParseEvent(
+      envelopes.functionUrl(z.string()),
+      upload('A'.repeat(MAX_EVENT_BYTES + 4)),
+    )
+    expect(tooLarge).toMatchObject({ success: false, error: { code: 'EVENT_TOO_LARGE', path: ['body'] } })
   })
 
   test('honours isBase64Encoded', () => {
