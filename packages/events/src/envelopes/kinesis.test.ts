@@ -69,4 +69,20 @@ describe('envelopes.kafka', () => {
       error: { path: ['records', 'clicks-0', 0, 'value', 'value'], expected: 'number', received: 'nothing' },
     })
   })
+
+  test('a tombstone (value null or absent) reaches the schema as null: nullable keeps it, a plain one fails typed', () => {
+    const event = events.kafka({
+      topic: 'clicks',
+      records: [{ value: { sensor: 'a', value: 1 } }, { key: 'k' }],
+    })
+    const group = event.records['clicks-0'] as Array<{ value?: string | null }>
+    for (const tombstone of [null, undefined]) {
+      ;(group[1] as { value?: string | null }).value = tombstone
+      expect(envelopes.kafka(reading.nullable()).parse(event)).toEqual([{ sensor: 'a', value: 1 }, null])
+      expect(safeParseEvent(envelopes.kafka(reading), event)).toMatchObject({
+        success: false,
+        error: { code: 'EVENT_PARSE_FAILED', path: ['records', 'clicks-0', 1, 'value'] },
+      })
+    }
+  })
 })
