@@ -3,20 +3,36 @@ import { type ContainerConfig, RicContainer } from './ric-container.ts'
 
 /** Sizing of a {@link ContainerPool}. */
 export interface PoolOptions {
+  /** Most invocations in flight overall. */
   readonly concurrency: number
+  /** Managed Instances mode: most invocations in flight per container. Unset: one at a time. */
+  readonly maxConcurrency?: number | undefined
   readonly idleTimeoutMs: number
   /** First Runtime API port; container slot `i` listens on `port + i`. 0 picks free ports. */
   readonly port: number
 }
 
 interface Waiter {
+  readonly tenant: string | undefined
   resolve(container: RicContainer): void
   reject(error: unknown): void
 }
 
+interface Live {
+  readonly slot: number
+  load: number
+  lastUsed: number
+  /** Set by the first lease: the tenant (or none) this container serves for the rest of its life. */
+  bound?: { readonly tenant: string | undefined }
+}
+
 /**
- * Routes invocations to containers like Lambda: a warm idle container first (most recently used), a cold
- * start while below `concurrency`, a queue otherwise. Dead containers are dropped; idle ones expire.
+ * Routes invocations to containers like Lambda: a warm container with room first (the busiest, then the most
+ * recently used), a cold start while a container slot is free, a queue otherwise. At most `concurrency`
+ * invocations are in flight, at most `maxConcurrency` (default 1) per container, so there are at most
+ * ⌈concurrency / maxConcurrency⌉ containers. A container serves only the tenant of its first invocation; when
+ * every slot is taken, an idle container of another tenant makes room. Dead containers are dropped; idle ones
+ * expire.
  *
  * @example
  * const pool = new ContainerPool(config, { concurrency: 4, idleTimeoutMs: 60_000, port: 0 })
@@ -25,17 +41,21 @@ interface Waiter {
 export class ContainerPool {
   readonly #config: ContainerConfig
   readonly #options: PoolOptions
-  readonly #live = new Map<RicContainer, number>()
-  readonly #idle: RicContainer[] = []
+  readonly #perContainer: number
+  readonly #live = new Map<RicContainer, Live>()
   readonly #idleTimers = new Map<RicContainer, NodeJS.Timeout>()
   readonly #freeSlots: number[]
   readonly #waiters: Waiter[] = []
+  #inFlight = 0
+  #clock = 0
   #stopped = false
 
   constructor(config: ContainerConfig, options: PoolOptions) {
     this.#config = config
     this.#options = options
-    this.#freeSlots = Array.from({ length: options.concurrency }, (_, slot) => slot)
+    this.#perContainer = options.maxConcurrency ?? 1
+    const slots = Math.ceil(options.concurrency / this.#perContainer)
+    this.#freeSlots = Array.from({ length: slots }, (_, slot) => slot)
   }
 
   /** Containers alive now (initializing, idle or busy). */
@@ -43,9 +63,9 @@ export class ContainerPool {
     return [...this.#live.keys()]
   }
 
-  /** Leases a container for `work` and gives it back afterwards, dead or alive. */
-  async run<T>(work: (container: RicContainer) => Promise<T>): Promise<T> {
-    const container = await this.#acquire()
+  /** Leases a container of `tenant` (or of no tenant) for `work` and gives it back afterwards, dead or alive. */
+  async run<T>(work: (container: RicContainer) => Promise<T>, tenant?: string): Promise<T> {
+    const container = await this.#acquire(tenant)
     try {
       return await work(container)
     } finally {
@@ -59,7 +79,6 @@ export class ContainerPool {
     for (const waiter of this.#waiters.splice(0)) waiter.reject(stoppedError())
     for (const timer of this.#idleTimers.values()) clearTimeout(timer)
     this.#idleTimers.clear()
-    this.#idle.length = 0
     await Promise.all(this.containers.map((container) => container.kill()))
     this.#live.clear()
   }
@@ -69,19 +88,65 @@ export class ContainerPool {
     for (const container of this.#live.keys()) container.killNow()
   }
 
-  #acquire(): Promise<RicContainer> {
+  #acquire(tenant: string | undefined): Promise<RicContainer> {
     if (this.#stopped) return Promise.reject(stoppedError())
-    const warm = this.#idle.pop()
-    if (warm !== undefined) {
-      clearTimeout(this.#idleTimers.get(warm))
-      this.#idleTimers.delete(warm)
-      return Promise.resolve(warm)
-    }
     return new Promise((resolve, reject) => {
-      const waiter = { resolve, reject }
-      if (this.#freeSlots.length > 0) this.#coldStart(waiter)
-      else this.#waiters.push(waiter)
+      this.#waiters.push({ tenant, resolve, reject })
+      this.#dispatch()
     })
+  }
+
+  /** Hands queued invocations to containers with room, or cold-starts, within both caps. */
+  #dispatch(): void {
+    while (!this.#stopped && this.#inFlight < this.#options.concurrency) {
+      const waiter = this.#waiters[0]
+      if (waiter === undefined) return
+      const warm = this.#warmWithRoom(waiter.tenant)
+      if (warm === undefined && this.#freeSlots.length === 0 && !this.#evictIdle(waiter.tenant)) return
+      this.#waiters.shift()
+      this.#inFlight += 1
+      if (warm === undefined) this.#coldStart(waiter)
+      else waiter.resolve(this.#lease(warm, waiter.tenant))
+    }
+  }
+
+  /** Kills an idle container bound to another tenant, freeing its slot; false when there is none. */
+  #evictIdle(tenant: string | undefined): boolean {
+    for (const [container, live] of this.#live) {
+      if (live.load === 0 && live.bound !== undefined && live.bound.tenant !== tenant) {
+        clearTimeout(this.#idleTimers.get(container))
+        this.#expire(container)
+        return true
+      }
+    }
+    return false
+  }
+
+  #warmWithRoom(tenant: string | undefined): RicContainer | undefined {
+    let best: [RicContainer, Live] | undefined
+    for (const [container, live] of this.#live) {
+      if (container.state === 'dead' || live.load >= this.#perContainer) continue
+      if (live.bound !== undefined && live.bound.tenant !== tenant) continue
+      const better =
+        best === undefined ||
+        live.load > best[1].load ||
+        (live.load === best[1].load && live.lastUsed > best[1].lastUsed)
+      if (better) best = [container, live]
+    }
+    return best?.[0]
+  }
+
+  #lease(container: RicContainer, tenant: string | undefined): RicContainer {
+    const live = this.#live.get(container)
+    if (live !== undefined) {
+      live.bound ??= { tenant }
+      live.load += 1
+      this.#clock += 1
+      live.lastUsed = this.#clock
+    }
+    clearTimeout(this.#idleTimers.get(container))
+    this.#idleTimers.delete(container)
+    return container
   }
 
   #coldStart(waiter: Waiter): void {
@@ -93,28 +158,30 @@ export class ContainerPool {
           void container.kill()
           return waiter.reject(stoppedError())
         }
-        this.#live.set(container, slot)
-        waiter.resolve(container)
+        this.#live.set(container, { slot, load: 0, lastUsed: 0 })
+        waiter.resolve(this.#lease(container, waiter.tenant))
+        this.#dispatch()
       },
       (error: unknown) => {
+        this.#inFlight -= 1
         this.#freeSlots.push(slot)
         waiter.reject(error)
+        this.#dispatch()
       },
     )
   }
 
   #release(container: RicContainer): void {
+    this.#inFlight -= 1
     if (this.#stopped) return
-    if (container.state === 'dead') {
-      this.#forget(container)
-      return
-    }
-    const waiter = this.#waiters.shift()
-    if (waiter !== undefined) {
-      waiter.resolve(container)
-      return
-    }
-    this.#idle.push(container)
+    const live = this.#live.get(container)
+    if (live !== undefined) live.load -= 1
+    if (container.state === 'dead') this.#forget(container)
+    else if (live !== undefined && live.load === 0) this.#startIdleTimer(container)
+    this.#dispatch()
+  }
+
+  #startIdleTimer(container: RicContainer): void {
     const timer = setTimeout(() => this.#expire(container), this.#options.idleTimeoutMs)
     timer.unref()
     this.#idleTimers.set(container, timer)
@@ -122,19 +189,15 @@ export class ContainerPool {
 
   #expire(container: RicContainer): void {
     this.#idleTimers.delete(container)
-    const index = this.#idle.indexOf(container)
-    if (index !== -1) this.#idle.splice(index, 1)
     void container.kill()
     this.#forget(container)
   }
 
   #forget(container: RicContainer): void {
-    const slot = this.#live.get(container)
-    if (slot === undefined) return
+    const live = this.#live.get(container)
+    if (live === undefined) return
     this.#live.delete(container)
-    this.#freeSlots.push(slot)
-    const waiter = this.#waiters.shift()
-    if (waiter !== undefined) this.#coldStart(waiter)
+    this.#freeSlots.push(live.slot)
   }
 }
 

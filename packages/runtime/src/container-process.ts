@@ -16,10 +16,10 @@ export interface RuntimeProcess {
   readonly exited: Promise<ProcessExit>
   /** True until the process exits. */
   alive(): boolean
-  /** Removes and returns the complete lines printed since the last call. */
-  takeLines(): string[]
+  /** Removes and returns the complete lines printed since the last call (those `keep` accepts, if given). */
+  takeLines(keep?: (line: string) => boolean): string[]
   /** Like takeLines, plus a trailing line without newline (use once the process is gone). */
-  takeAllLines(): string[]
+  takeAllLines(keep?: (line: string) => boolean): string[]
   /** SIGKILLs the process group, so anything the handler spawned dies with it. */
   kill(): void
 }
@@ -69,10 +69,21 @@ export function spawnRuntimeProcess(options: {
     pid: child.pid,
     exited,
     alive: () => running,
-    takeLines: () => lines.splice(0),
-    takeAllLines: () => [...lines.splice(0), ...splitters.flatMap((splitter) => splitter.flush())],
+    takeLines: (keep) => take(lines, keep),
+    takeAllLines: (keep) => {
+      lines.push(...splitters.flatMap((splitter) => splitter.flush()))
+      return take(lines, keep)
+    },
     kill: () => killGroup(child),
   }
+}
+
+function take(lines: string[], keep: ((line: string) => boolean) | undefined): string[] {
+  if (keep === undefined) return lines.splice(0)
+  const taken = lines.filter(keep)
+  const left = lines.filter((line) => !keep(line))
+  lines.splice(0, lines.length, ...left)
+  return taken
 }
 
 function collect(stream: NodeJS.ReadableStream | null, into: string[]) {

@@ -9,6 +9,11 @@ export interface InvokeOptions {
   readonly identity?: Readonly<{ cognitoIdentityId: string; cognitoIdentityPoolId: string }>
   /** X-Ray header; a fresh one by default. */
   readonly traceId?: string
+  /**
+   * Tenant isolation mode: sent as `Lambda-Runtime-Aws-Tenant-Id` (the handler's `context.tenantId`). A container
+   * only ever serves the tenant of its first invocation.
+   */
+  readonly tenantId?: string
 }
 
 /** What one invocation gave: the result or Lambda's error shape, the REPORT figures and the function's logs. */
@@ -23,4 +28,11 @@ export interface InvocationResult {
   readonly logs: readonly string[]
   readonly containerId: string
   readonly coldStart: boolean
+  /**
+   * Invocations in flight in its container when this one started, itself included: always 1 unless Managed
+   * Instances mode (`maxConcurrency`). The largest value per container is that container's peak concurrency.
+   */
+  readonly concurrency: number
+  /** The tenant it ran for, when it was given one. */
+  readonly tenantId?: string
 }

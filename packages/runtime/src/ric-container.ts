@@ -25,6 +25,10 @@ export interface ContainerConfig {
   readonly cwd: string
   readonly logFormat: 'text' | 'json'
   readonly prices: Prices
+  /** Managed Instances mode when set: invocations in flight per container (`AWS_LAMBDA_MAX_CONCURRENCY`). */
+  readonly maxConcurrency?: number
+  /** Runtime worker threads in Managed Instances mode (`AWS_LAMBDA_NODEJS_WORKER_COUNT`, default 1). */
+  readonly workers?: number
   /** Parent of the container's private dir (task root and /tmp). */
   readonly baseDir: string
 }
@@ -38,6 +42,9 @@ export interface ContainerInfo {
   readonly pid: number | undefined
   readonly state: ContainerState
   readonly invocations: number
+  /** Invocations in flight now, and the most at once so far (above 1 only in Managed Instances mode). */
+  readonly inFlight: number
+  readonly peakConcurrency: number
   readonly tmpDir: string
   readonly runtimeApi: string
   readonly initDurationMs?: number
@@ -48,7 +55,8 @@ type InitOutcome = { ok: true } | { ok: false; error: (requestId: string) => Lam
 
 /**
  * One execution environment: a private task root and /tmp, a Runtime API server, and the real RIC in a child
- * process. Runs one invocation at a time; a timeout, crash or init error leaves it `dead`.
+ * process. Runs one invocation at a time, or up to `maxConcurrency` at once in Managed Instances mode; a
+ * timeout, crash or init error leaves it `dead`.
  *
  * @example
  * const container = await RicContainer.start(config, 0)
@@ -67,7 +75,9 @@ export class RicContainer {
   #invocations = 0
   #initDurationMs: number | undefined
   #init!: Promise<InitOutcome>
-  #onDelivered: (() => void) | undefined
+  readonly #onDelivered = new Map<string, () => void>()
+  readonly #inFlight = new Set<string>()
+  #peakConcurrency = 0
   #killed: Promise<void> | undefined
 
   private constructor(config: ContainerConfig, environmentId: string) {
@@ -101,15 +111,42 @@ export class RicContainer {
       pid: this.#process?.pid,
       state: this.#state,
       invocations: this.#invocations,
+      inFlight: this.#inFlight.size,
+      peakConcurrency: this.#peakConcurrency,
       tmpDir: this.tmpDir,
       runtimeApi: this.#api?.runtimeApi ?? '',
       ...(this.#initDurationMs === undefined ? {} : { initDurationMs: this.#initDurationMs }),
     }
   }
 
-  /** Runs one invocation; waits for init on a cold start. Never rejects for function failures. */
+  /** Invocations in flight now. */
+  get inFlight(): number {
+    return this.#inFlight.size
+  }
+
+  /**
+   * Runs one invocation; waits for init on a cold start. Never rejects for function failures. Several may run at
+   * once in Managed Instances mode; their log lines are told apart by request id.
+   */
   async invoke(event: unknown, options: InvokeOptions, requestId: string): Promise<InvocationResult> {
     this.#state = 'busy'
+    this.#inFlight.add(requestId)
+    const concurrency = this.#inFlight.size
+    this.#peakConcurrency = Math.max(this.#peakConcurrency, concurrency)
+    try {
+      const tenant = options.tenantId === undefined ? {} : { tenantId: options.tenantId }
+      return { ...(await this.#run(event, options, requestId)), concurrency, ...tenant }
+    } finally {
+      this.#inFlight.delete(requestId)
+      this.#onDelivered.delete(requestId)
+    }
+  }
+
+  async #run(
+    event: unknown,
+    options: InvokeOptions,
+    requestId: string,
+  ): Promise<Omit<InvocationResult, 'concurrency'>> {
     const init = await this.#init
     const coldStart = this.#invocations === 0
     this.#invocations += 1
@@ -124,12 +161,21 @@ export class RicContainer {
       options,
       requestId,
       onDelivered: (listener) => {
-        this.#onDelivered = listener
+        this.#onDelivered.set(requestId, listener)
       },
+      ownsLine: (line) => this.#ownsLine(line, requestId),
     })
-    if (this.#state === 'busy') this.#state = this.#process.alive() ? 'idle' : 'dead'
+    if (this.#state !== 'dead' && !this.#process.alive()) this.#state = 'dead'
+    if (this.#state === 'busy' && this.#inFlight.size === 1) this.#state = 'idle'
     if (this.#state === 'dead') await this.kill()
     return result
+  }
+
+  /** A line is the invocation's when it carries its request id, or no id of another invocation in flight. */
+  #ownsLine(line: string, requestId: string): boolean {
+    if (line.includes(requestId)) return true
+    for (const other of this.#inFlight) if (other !== requestId && line.includes(other)) return false
+    return true
   }
 
   /** SIGKILLs the process group, closes the server and removes the container's dirs. Idempotent. */
@@ -169,7 +215,7 @@ export class RicContainer {
         if (this.#state === 'initializing') this.#state = 'idle'
         settleInit({ ok: true })
       },
-      onDelivered: () => this.#onDelivered?.(),
+      onDelivered: (requestId) => this.#onDelivered.get(requestId)?.(),
       onInitError: (error) => {
         this.#initDurationMs = performance.now() - startedAt
         settleInit({ ok: false, error: () => error })

@@ -12,6 +12,10 @@ export interface RicEnvInput {
   readonly logStreamName: string
   readonly tmpDir: string
   readonly logFormat: 'text' | 'json'
+  /** Managed Instances mode: invocations in flight per environment (`AWS_LAMBDA_MAX_CONCURRENCY`). */
+  readonly maxConcurrency?: number | undefined
+  /** Runtime worker threads in Managed Instances mode (`AWS_LAMBDA_NODEJS_WORKER_COUNT`). Default 1. */
+  readonly workers?: number | undefined
   /** User variables; reserved names throw `RESERVED_ENV_VARIABLE`. */
   readonly env: Readonly<Record<string, string>>
 }
@@ -29,6 +33,8 @@ export const RESERVED_ENV_VARIABLES: ReadonlySet<string> = new Set([
   'AWS_LAMBDA_INITIALIZATION_TYPE',
   'AWS_LAMBDA_LOG_GROUP_NAME',
   'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_LAMBDA_MAX_CONCURRENCY',
+  'AWS_LAMBDA_NODEJS_WORKER_COUNT',
   'AWS_LAMBDA_RUNTIME_API',
   'LAMBDA_TASK_ROOT',
   'LAMBDA_RUNTIME_DIR',
@@ -86,5 +92,12 @@ export function ricEnv(input: RicEnvInput): Record<string, string> {
     AWS_LAMBDA_RUNTIME_API: input.runtimeApi,
     TMPDIR: input.tmpDir,
     ...(input.logFormat === 'json' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON' } : {}),
+    // Set in Managed Instances mode only; the worker count always, so results never depend on this machine's CPUs.
+    ...(input.maxConcurrency === undefined
+      ? {}
+      : {
+          AWS_LAMBDA_MAX_CONCURRENCY: String(input.maxConcurrency),
+          AWS_LAMBDA_NODEJS_WORKER_COUNT: String(input.workers ?? 1),
+        }),
   }
 }

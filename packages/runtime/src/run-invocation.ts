@@ -21,6 +21,8 @@ export interface RunInvocationInput {
   readonly requestId: string
   /** Registers the listener the Runtime API calls when the event leaves for the runtime. */
   readonly onDelivered: (listener: () => void) => void
+  /** Whether a log line belongs to this invocation (others may be in flight in the same process). */
+  readonly ownsLine: (line: string) => boolean
 }
 
 type Ended = InvocationOutcome | { kind: 'timeout' } | ({ kind: 'exit' } & ProcessExit)
@@ -32,7 +34,9 @@ type Ended = InvocationOutcome | { kind: 'timeout' } | ({ kind: 'exit' } & Proce
  * @example
  * const result = await runInvocation({ container, api, process, init, … })
  */
-export async function runInvocation(input: RunInvocationInput): Promise<InvocationResult> {
+export async function runInvocation(
+  input: RunInvocationInput,
+): Promise<Omit<InvocationResult, 'concurrency'>> {
   const { config } = input.container
   const { requestId } = input
   if (!input.init.ok) return finish(input, { error: input.init.error(requestId) }, 0, 'init-failed')
@@ -70,7 +74,7 @@ async function finish(
   outcome: { result?: unknown; error?: LambdaErrorBody },
   durationMs: number,
   ending: 'returned' | 'timed-out' | 'exited' | 'init-failed',
-): Promise<InvocationResult> {
+): Promise<Omit<InvocationResult, 'concurrency'>> {
   const { config } = input.container
   const timedOut = ending === 'timed-out'
   const failedPhase = ending === 'init-failed' ? 'init' : ending === 'exited' ? 'invoke' : undefined
@@ -83,7 +87,7 @@ async function finish(
   } else {
     await settle()
   }
-  const logs = doomed ? input.process.takeAllLines() : input.process.takeLines()
+  const logs = doomed ? input.process.takeAllLines(input.ownsLine) : input.process.takeLines(input.ownsLine)
   if (timedOut) {
     logs.push(`${new Date().toISOString()} ${input.requestId} ${timedOutMessage(config.timeoutMs)}`)
   }
@@ -110,7 +114,7 @@ async function finish(
 
 function deliveryOf(input: RunInvocationInput) {
   const { config } = input.container
-  const { clientContext, identity, traceId } = input.options
+  const { clientContext, identity, traceId, tenantId } = input.options
   return {
     requestId: input.requestId,
     payload: JSON.stringify(input.event ?? null),
@@ -119,6 +123,7 @@ function deliveryOf(input: RunInvocationInput) {
     traceId: traceId ?? newTraceId(),
     ...(clientContext === undefined ? {} : { clientContext: JSON.stringify(clientContext) }),
     ...(identity === undefined ? {} : { cognitoIdentity: JSON.stringify(identity) }),
+    ...(tenantId === undefined ? {} : { tenantId }),
   }
 }
 

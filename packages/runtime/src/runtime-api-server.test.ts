@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LambdaErrorBody } from './platform-errors.ts'
 import { type InvocationRequest, RuntimeApiServer } from './runtime-api-server.ts'
 
@@ -65,6 +65,38 @@ describe('RuntimeApiServer', () => {
       kind: 'error',
       error: { errorType: 'TypeError', errorMessage: 'boom', trace: ['TypeError: boom'] },
     })
+  })
+
+  it('serves concurrent next polls and answers each invocation on its own route, in any order', async () => {
+    const base = await listen()
+    const api = servers[0]
+    const polls = [fetch(`${base}/invocation/next`), fetch(`${base}/invocation/next`)]
+    await vi.waitFor(() => expect(events.next).toBe(2))
+    const first = api?.deliver(request)
+    const second = api?.deliver({ ...request, requestId: 'req-2', payload: '{"a":2}' })
+    const ids = await Promise.all(
+      polls.map(async (poll) => (await poll).headers.get('lambda-runtime-aws-request-id')),
+    )
+    expect(ids.sort()).toEqual(['req-1', 'req-2'])
+    expect(api?.inFlight).toBe(2)
+    expect((await fetch(`${base}/invocation/req-2/response`, { method: 'POST', body: '2' })).status).toBe(202)
+    await expect(second).resolves.toEqual({ kind: 'response', payload: '2' })
+    expect(api?.inFlight).toBe(1)
+    // A request id answers once: the second post for it is refused.
+    expect((await fetch(`${base}/invocation/req-2/response`, { method: 'POST', body: '2' })).status).toBe(400)
+    expect((await fetch(`${base}/invocation/req-1/response`, { method: 'POST', body: '1' })).status).toBe(202)
+    await expect(first).resolves.toEqual({ kind: 'response', payload: '1' })
+  })
+
+  it('queues deliveries until a poll arrives, first in first out', async () => {
+    const base = await listen()
+    const api = servers[0]
+    void api?.deliver(request)
+    void api?.deliver({ ...request, requestId: 'req-2' })
+    const first = await fetch(`${base}/invocation/next`)
+    const second = await fetch(`${base}/invocation/next`)
+    expect(first.headers.get('lambda-runtime-aws-request-id')).toBe('req-1')
+    expect(second.headers.get('lambda-runtime-aws-request-id')).toBe('req-2')
   })
 
   it('passes init errors on, falling back to the Lambda-Runtime-Function-Error-Type header', async () => {

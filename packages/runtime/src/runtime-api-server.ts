@@ -14,6 +14,8 @@ export interface InvocationRequest {
   readonly clientContext?: string
   /** JSON text for `Lambda-Runtime-Cognito-Identity`. */
   readonly cognitoIdentity?: string
+  /** Sent as `Lambda-Runtime-Aws-Tenant-Id` (tenant isolation mode). */
+  readonly tenantId?: string
 }
 
 /** What the runtime posted back for an invocation. */
@@ -41,7 +43,9 @@ interface Pending {
 
 /**
  * The Lambda Runtime API (2018-06-01) for one container, on 127.0.0.1: `next`, `response`, `error` and
- * `init/error`, one invocation at a time, with the headers Lambda sends.
+ * `init/error`, with the headers Lambda sends. Several `next` polls may wait at once and several invocations may
+ * be in flight, each answered on its own `invocation/{id}/response|error` route (Managed Instances mode); the
+ * caller decides how many it delivers at once.
  *
  * @example
  * const api = await RuntimeApiServer.listen(0, events)
@@ -51,9 +55,9 @@ interface Pending {
 export class RuntimeApiServer {
   readonly #server: Server
   readonly #events: RuntimeApiEvents
-  #poll: ServerResponse | undefined
-  #queued: Pending | undefined
-  #inFlight: Pending | undefined
+  readonly #polls: ServerResponse[] = []
+  readonly #queued: Pending[] = []
+  readonly #inFlight = new Map<string, Pending>()
 
   private constructor(server: Server, events: RuntimeApiEvents) {
     this.#server = server
@@ -85,21 +89,26 @@ export class RuntimeApiServer {
   /** Queues an event for the runtime's next poll; resolves with what the runtime posts back. */
   deliver(request: InvocationRequest): Promise<InvocationOutcome> {
     return new Promise((resolve) => {
-      this.#queued = { request, resolve }
+      this.#queued.push({ request, resolve })
       this.#flush()
     })
   }
 
   /** Forgets queued and in-flight work (the container was killed). */
   abandon(): void {
-    this.#queued = undefined
-    this.#inFlight = undefined
+    this.#queued.length = 0
+    this.#inFlight.clear()
+  }
+
+  /** Invocations delivered and not answered yet. */
+  get inFlight(): number {
+    return this.#inFlight.size
   }
 
   /** Closes the server and every connection, including a held `next` poll. */
   async close(): Promise<void> {
     this.abandon()
-    this.#poll = undefined
+    this.#polls.length = 0
     await new Promise<void>((resolve) => {
       this.#server.close(() => resolve())
       this.#server.closeAllConnections()
@@ -125,12 +134,12 @@ export class RuntimeApiServer {
   #result(req: IncomingMessage, res: ServerResponse, body: string, tooLarge: boolean): void {
     const match = RESULT_PATH.exec(req.url ?? '')
     const requestId = match?.[1] === undefined ? undefined : decodeURIComponent(match[1])
-    const inFlight = this.#inFlight
-    if (match === null || inFlight === undefined || requestId !== inFlight.request.requestId) {
+    const inFlight = requestId === undefined ? undefined : this.#inFlight.get(requestId)
+    if (match === null || inFlight === undefined) {
       reply(res, match === null ? 404 : 400, { errorType: match === null ? 'NotFound' : 'InvalidRequestID' })
       return
     }
-    this.#inFlight = undefined
+    this.#inFlight.delete(inFlight.request.requestId)
     if (tooLarge) {
       reply(res, 413, { errorType: 'RequestEntityTooLarge' })
       inFlight.resolve({ kind: 'error', error: responseTooLarge() })
@@ -148,21 +157,25 @@ export class RuntimeApiServer {
   }
 
   #next(res: ServerResponse): void {
-    this.#poll = res
+    this.#polls.push(res)
     res.on('close', () => {
-      if (this.#poll === res) this.#poll = undefined
+      const index = this.#polls.indexOf(res)
+      if (index !== -1) this.#polls.splice(index, 1)
     })
     this.#events.onNext()
     this.#flush()
   }
 
   #flush(): void {
-    const poll = this.#poll
-    const queued = this.#queued
-    if (poll === undefined || queued === undefined || this.#inFlight !== undefined) return
-    this.#poll = undefined
-    this.#queued = undefined
-    this.#inFlight = queued
+    while (this.#polls.length > 0 && this.#queued.length > 0) {
+      const poll = this.#polls.shift()
+      const queued = this.#queued.shift()
+      if (poll !== undefined && queued !== undefined) this.#send(poll, queued)
+    }
+  }
+
+  #send(poll: ServerResponse, queued: Pending): void {
+    this.#inFlight.set(queued.request.requestId, queued)
     const { request } = queued
     const deadlineMs = Date.now() + request.timeoutMs
     poll.writeHead(200, {
@@ -178,6 +191,7 @@ export class RuntimeApiServer {
       ...(request.cognitoIdentity === undefined
         ? {}
         : { 'Lambda-Runtime-Cognito-Identity': request.cognitoIdentity }),
+      ...(request.tenantId === undefined ? {} : { 'Lambda-Runtime-Aws-Tenant-Id': request.tenantId }),
     })
     poll.end(request.payload)
     this.#events.onDelivered(request.requestId, deadlineMs)

@@ -14,6 +14,12 @@ describe('resolveRuntimeOptions', () => {
     })
   })
 
+  it('defaults workers to 1 in Managed Instances mode only', () => {
+    expect(resolveRuntimeOptions({ maxConcurrency: 8 })).toMatchObject({ maxConcurrency: 8, workers: 1 })
+    expect(resolveRuntimeOptions({ maxConcurrency: 8, workers: 2 })).toMatchObject({ workers: 2 })
+    expect(resolveRuntimeOptions({})).not.toHaveProperty('workers')
+  })
+
   it.each([
     [
       { memoryMb: 64 },
@@ -24,6 +30,9 @@ describe('resolveRuntimeOptions', () => {
     [{ port: 1.5 }, /`port`.*got 1.5/],
     [{ memoryMb: Number.NaN }, /`memoryMb`.*got NaN/],
     [{ region: 'mars' }, /`region`: pass a region name like us-east-1, got "mars"/],
+    [{ maxConcurrency: 0 }, /`maxConcurrency`: pass a whole number from 1 to 1000, got 0/],
+    [{ maxConcurrency: 4, workers: 65 }, /`workers`: pass a whole number from 1 to 64, got 65/],
+    [{ workers: 2 }, /`workers`: pass set only with maxConcurrency, got 2/],
   ])('rejects %o', (options, message) => {
     expect(() => resolveRuntimeOptions(options)).toThrow(message)
     expect(() => resolveRuntimeOptions(options)).toThrow(

@@ -10,6 +10,10 @@ export interface ResolvedRuntimeOptions {
   readonly idleTimeoutMs: number
   readonly port: number
   readonly region: string
+  /** Managed Instances mode when set: invocations in flight per container. */
+  readonly maxConcurrency?: number
+  /** Runtime worker threads per container in Managed Instances mode (default 1 there). */
+  readonly workers?: number
 }
 
 type Limits = [name: keyof ResolvedRuntimeOptions, fallback: number, min: number, max: number, unit: string]
@@ -49,7 +53,9 @@ export function resolveRuntimeOptions(
     region,
     'a region name like us-east-1',
   )
+  const managed = managedInstances(options.maxConcurrency, options.workers)
   return {
+    ...managed,
     memoryMb: numbers.memoryMb ?? 128,
     timeoutMs: numbers.timeoutMs ?? 3000,
     initTimeoutMs: numbers.initTimeoutMs ?? 10_000,
@@ -58,4 +64,42 @@ export function resolveRuntimeOptions(
     port: numbers.port ?? 0,
     region: region as string,
   }
+}
+
+/**
+ * Throws `RUNTIME_INVALID_OPTION` unless `tenantId` is absent or 1 to 256 printable ASCII characters (a header value).
+ *
+ * @example
+ * checkTenantId('acme') // ok
+ */
+export function checkTenantId(tenantId: unknown): void {
+  const ok = tenantId === undefined || (typeof tenantId === 'string' && /^[\x21-\x7e]{1,256}$/.test(tenantId))
+  runtimeOptions.check(ok, 'tenantId', tenantId, '1 to 256 printable ASCII characters without spaces')
+}
+
+/** Lambda allows up to 64 in flight per vCPU; a local environment is bounded by the same order of magnitude. */
+const MAX_CONCURRENCY_LIMIT = 1000
+const WORKERS_LIMIT = 64
+
+function managedInstances(
+  maxConcurrency: unknown,
+  workers: unknown,
+): { maxConcurrency?: number; workers?: number } {
+  if (maxConcurrency === undefined) {
+    runtimeOptions.check(workers === undefined, 'workers', workers, 'set only with maxConcurrency')
+    return {}
+  }
+  const isWhole = (value: unknown, max: number): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max
+  const inRange = isWhole(maxConcurrency, MAX_CONCURRENCY_LIMIT)
+  runtimeOptions.check(
+    inRange,
+    'maxConcurrency',
+    maxConcurrency,
+    `a whole number from 1 to ${MAX_CONCURRENCY_LIMIT}`,
+  )
+  const workerCount = workers ?? 1
+  const workersOk = isWhole(workerCount, WORKERS_LIMIT)
+  runtimeOptions.check(workersOk, 'workers', workerCount, `a whole number from 1 to ${WORKERS_LIMIT}`)
+  return inRange && workersOk ? { maxConcurrency, workers: workerCount } : {}
 }

@@ -8,7 +8,7 @@ import { newRequestId } from './ids.ts'
 import type { InvocationResult, InvokeOptions } from './invocation.ts'
 import type { ContainerConfig, ContainerInfo } from './ric-container.ts'
 import { assertNoReservedEnv } from './ric-env.ts'
-import { resolveRuntimeOptions } from './runtime-options.ts'
+import { checkTenantId, resolveRuntimeOptions } from './runtime-options.ts'
 
 /** Options of {@link startRuntime}; everything but `handler` has a Lambda-like default. */
 export interface RuntimeOptions {
@@ -18,8 +18,15 @@ export interface RuntimeOptions {
   readonly memoryMb?: number
   /** Function timeout in ms. Default 3000. */
   readonly timeoutMs?: number
-  /** Most containers running at once. Default 1. */
+  /** Most invocations in flight at once (so containers, one invocation each, unless `maxConcurrency`). Default 1. */
   readonly concurrency?: number
+  /**
+   * Managed Instances mode: each container runs up to this many invocations at once (`AWS_LAMBDA_MAX_CONCURRENCY`),
+   * so ⌈concurrency / maxConcurrency⌉ containers. Unset: one invocation per container at a time.
+   */
+  readonly maxConcurrency?: number | undefined
+  /** Runtime worker threads per container in Managed Instances mode (`AWS_LAMBDA_NODEJS_WORKER_COUNT`). Default 1. */
+  readonly workers?: number | undefined
   /** User environment variables. */
   readonly env?: Readonly<Record<string, string>>
   /** An idle container is killed after this long. Default 300000 (5 min). */
@@ -82,6 +89,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logFormat: options.logFormat ?? 'text',
     prices: { ...DEFAULT_PRICES, ...options.prices },
     baseDir,
+    ...(resolved.maxConcurrency === undefined
+      ? {}
+      : { maxConcurrency: resolved.maxConcurrency, workers: resolved.workers ?? 1 }),
   }
   const pool = new ContainerPool(config, resolved)
   const killOnExit = () => pool.killAllNow()
@@ -97,9 +107,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     handler: spec,
     config,
-    invoke: (event, invokeOptions = {}) => {
+    invoke: async (event, invokeOptions = {}) => {
       const requestId = newRequestId()
-      return pool.run((container) => container.invoke(event, invokeOptions, requestId))
+      checkTenantId(invokeOptions.tenantId)
+      return pool.run(
+        (container) => container.invoke(event, invokeOptions, requestId),
+        invokeOptions.tenantId,
+      )
     },
     get containers() {
       return pool.containers.map((container) => container.info())

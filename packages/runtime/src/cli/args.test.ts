@@ -41,6 +41,45 @@ describe('parseInvokeArgs', () => {
     expect(parseInvokeArgs(['h.ts', '--event', '-']).event).toBe('-')
   })
 
+  it('reads Managed Instances and tenant flags, unset by default', () => {
+    expect(parseInvokeArgs(['h.ts'])).toMatchObject({
+      maxConcurrency: undefined,
+      workers: undefined,
+      tenantIds: [],
+    })
+    const args = [
+      'h.ts',
+      '--max-concurrency',
+      '8',
+      '--workers',
+      '2',
+      '--tenant-id',
+      'a,b',
+      '--tenant-id',
+      'c',
+    ]
+    expect(parseInvokeArgs(args)).toMatchObject({ maxConcurrency: 8, workers: 2, tenantIds: ['a', 'b', 'c'] })
+  })
+
+  it.each([
+    [
+      ['--max-concurrency', '0'],
+      '--max-concurrency must be a whole number of invocations in flight per container',
+    ],
+    [
+      ['--max-concurrency', '4', '--workers', '65'],
+      '--workers must be a whole number of runtime worker threads',
+    ],
+    [['--workers', '2'], '--workers 2 needs --max-concurrency: pass e.g. --max-concurrency 8 --workers 2'],
+    [['--tenant-id', 'a,'], '--tenant-id takes tenant ids of 1 to 256 printable characters'],
+    [['--tenant-id', 'a b'], '(got "a b")'],
+  ])('rejects %o with INVALID_ARGUMENT', (flags, message) => {
+    expect(() => parseInvokeArgs(['h.ts', ...flags])).toThrow(message)
+    expect(() => parseInvokeArgs(['h.ts', ...flags])).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    )
+  })
+
   it("accepts Lambda's limits exactly", () => {
     expect(parseInvokeArgs(['h.ts', '-m', '128', '-t', '1s'])).toMatchObject({
       memoryMb: 128,

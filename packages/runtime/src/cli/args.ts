@@ -32,6 +32,20 @@ const FLAGS = {
     expected: 'a whole number from 1 to 1000',
     example: '4',
   },
+  maxConcurrency: {
+    flag: '--max-concurrency',
+    min: 1,
+    max: 1000,
+    expected: 'a whole number of invocations in flight per container, from 1 to 1000',
+    example: '8',
+  },
+  workers: {
+    flag: '--workers',
+    min: 1,
+    max: 64,
+    expected: 'a whole number of runtime worker threads from 1 to 64 (with --max-concurrency)',
+    example: '2',
+  },
   port: {
     flag: '--port',
     min: 0,
@@ -56,6 +70,12 @@ export interface InvokeArgs {
   readonly timeoutMs: number
   readonly count: number
   readonly concurrency: number
+  /** Managed Instances mode: invocations in flight per container. */
+  readonly maxConcurrency: number | undefined
+  /** Runtime worker threads per container in Managed Instances mode. */
+  readonly workers: number | undefined
+  /** Tenants to spread invocations over, in turn (`--tenant-id a,b`); empty: no tenant. */
+  readonly tenantIds: readonly string[]
   readonly env: Record<string, string>
   readonly port: number
   readonly idleTimeoutMs: number
@@ -83,6 +103,9 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
     timeoutMs: durationFlag(values.timeout, 3000, FLAGS.timeout),
     count: wholeNumberFlag(values.count, 1, FLAGS.count),
     concurrency: wholeNumberFlag(values.concurrency, 1, FLAGS.concurrency),
+    maxConcurrency: optionalFlag(values['max-concurrency'], FLAGS.maxConcurrency),
+    workers: workersFlag(values.workers, values['max-concurrency']),
+    tenantIds: tenants(values['tenant-id'] ?? []),
     env: environment(values.env ?? []),
     port: wholeNumberFlag(values.port, 0, FLAGS.port),
     idleTimeoutMs: durationFlag(values['idle-timeout'], 300_000, FLAGS.idleTimeout),
@@ -101,6 +124,9 @@ function parse(argv: readonly string[]) {
         timeout: { type: 'string', short: 't' },
         count: { type: 'string', short: 'n' },
         concurrency: { type: 'string', short: 'c' },
+        'max-concurrency': { type: 'string' },
+        workers: { type: 'string' },
+        'tenant-id': { type: 'string', multiple: true },
         env: { type: 'string', multiple: true },
         port: { type: 'string' },
         'idle-timeout': { type: 'string' },
@@ -130,6 +156,30 @@ function attachNegativeValues(argv: readonly string[]): string[] {
     }
   }
   return out
+}
+
+function optionalFlag(value: string | undefined, rule: FlagRule): number | undefined {
+  return value === undefined ? undefined : wholeNumberFlag(value, rule.min, rule)
+}
+
+function workersFlag(value: string | undefined, maxConcurrency: string | undefined): number | undefined {
+  if (value !== undefined && maxConcurrency === undefined) {
+    throw usage(`--workers ${value} needs --max-concurrency: pass e.g. --max-concurrency 8 --workers 2`)
+  }
+  return optionalFlag(value, FLAGS.workers)
+}
+
+function tenants(values: readonly string[]): string[] {
+  const ids = values.flatMap((value) => value.split(','))
+  for (const id of ids) {
+    if (!/^[\x21-\x7e]{1,256}$/.test(id)) {
+      const shown = JSON.stringify(values.join(','))
+      throw usage(
+        `--tenant-id takes tenant ids of 1 to 256 printable characters, comma-separated, e.g. --tenant-id acme,globex (got ${shown})`,
+      )
+    }
+  }
+  return ids
 }
 
 function environment(pairs: readonly string[]): Record<string, string> {

@@ -18,7 +18,7 @@ function result(extra: Partial<InvocationResult> = {}, maxMemoryUsedMb = 70): In
     maxMemoryUsedMb,
     status: 'success',
   })
-  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, ...extra }
+  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, concurrency: 1, ...extra }
 }
 
 describe('memory over the memory size', () => {

@@ -58,8 +58,10 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
     if (fatal !== undefined) throw new SluiceRuntimeError('HANDLER_NOT_LOADABLE', fatal)
     const summary = summarize(results)
     if (args.json) {
-      const { memoryMb, timeoutMs, count, concurrency } = args
-      const config = { memoryMb, timeoutMs, count, concurrency }
+      const { memoryMb, timeoutMs, count, concurrency, maxConcurrency, workers } = args
+      const managed = maxConcurrency === undefined ? {} : { maxConcurrency, workers: workers ?? 1 }
+      const tenants = args.tenantIds.length === 0 ? {} : { tenantIds: args.tenantIds }
+      const config = { memoryMb, timeoutMs, count, concurrency, ...managed, ...tenants }
       io.stdout.write(
         `${JSON.stringify({ handler: args.handler, config, invocations: results, summary }, null, 2)}\n`,
       )

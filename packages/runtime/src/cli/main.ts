@@ -16,7 +16,10 @@ Options of invoke:
   -m, --memory <mb>        memory size in MB, 128 to 10240 (default 128)
   -t, --timeout <ms|Ns>    function timeout, ms or seconds with s, 1s to 900s (default 3000)
   -n, --count <n>          invocations to run (default 1); above 1, the distinct responses are shown
-  -c, --concurrency <n>    containers at most, invocations in flight, 1 to 1000 (default 1)
+  -c, --concurrency <n>    invocations in flight at most, 1 to 1000 (default 1; one container each)
+      --max-concurrency <m> Managed Instances mode: up to m in flight per container (⌈n / m⌉ containers)
+      --workers <w>        runtime worker threads per container with --max-concurrency, 1 to 64 (default 1)
+      --tenant-id <a[,b]>  tenant id(s), spread over the invocations; a container serves one tenant only
       --env KEY=VALUE      environment variable for the function (repeatable)
       --port <n>           first Runtime API port (default 0: free ports)
       --idle-timeout <ms>  kill containers idle this long (default 300000)

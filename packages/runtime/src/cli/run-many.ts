@@ -3,7 +3,7 @@ import type { Runtime } from '../start-runtime.ts'
 
 /**
  * Invokes `count` times with at most `concurrency` invocations in flight (so `concurrency` containers), calling
- * `onResult` as each completes. `shouldStop` is checked before each new invocation.
+ * `onResult` as each completes. With `tenantIds`, invocation _i_ runs for tenant `i mod n`. `shouldStop` is checked before each new invocation.
  *
  * @example
  * const results = await runMany(rt, event, { count: 40, concurrency: 4 }, (result) => print(result))
@@ -11,7 +11,7 @@ import type { Runtime } from '../start-runtime.ts'
 export async function runMany(
   runtime: Runtime,
   event: unknown,
-  plan: { count: number; concurrency: number },
+  plan: { count: number; concurrency: number; tenantIds?: readonly string[] },
   onResult: (result: InvocationResult, index: number) => void,
   shouldStop: () => boolean = () => false,
 ): Promise<InvocationResult[]> {
@@ -21,7 +21,8 @@ export async function runMany(
     while (next < plan.count && !shouldStop()) {
       const index = next
       next += 1
-      const result = await runtime.invoke(event)
+      const tenantId = plan.tenantIds?.[index % plan.tenantIds.length]
+      const result = await runtime.invoke(event, tenantId === undefined ? {} : { tenantId })
       results.push(result)
       onResult(result, index)
     }

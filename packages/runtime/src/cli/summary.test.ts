@@ -5,7 +5,7 @@ import { percentile, summarize } from './summary.ts'
 
 function result(durationMs: number, extra: Partial<InvocationResult> = {}, status = 'success' as const) {
   const report = buildReport({ requestId: 'r', durationMs, memorySizeMb: 1024, maxMemoryUsedMb: 70, status })
-  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, ...extra }
+  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, concurrency: 1, ...extra }
 }
 
 describe('percentile', () => {

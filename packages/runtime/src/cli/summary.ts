@@ -4,6 +4,8 @@ import type { InvocationResult } from '../invocation.ts'
 export interface RunSummary {
   readonly invocations: number
   readonly containers: number
+  /** Per container id, the most invocations it ran at once (above 1 only in Managed Instances mode). */
+  readonly peakConcurrency: Readonly<Record<string, number>>
   readonly coldStarts: number
   readonly errors: number
   readonly timeouts: number
@@ -33,6 +35,7 @@ export function summarize(results: readonly InvocationResult[]): RunSummary {
   return {
     invocations: results.length,
     containers: new Set(results.map((result) => result.containerId)).size,
+    peakConcurrency: peakConcurrency(results),
     coldStarts: results.filter((result) => result.coldStart).length,
     errors: results.filter((result) => result.error !== undefined && result.report.status !== 'timeout')
       .length,
@@ -62,6 +65,14 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length))
   return sorted[Math.min(rank, sorted.length) - 1] ?? 0
+}
+
+function peakConcurrency(results: readonly InvocationResult[]): Record<string, number> {
+  const peaks: Record<string, number> = {}
+  for (const { containerId, concurrency } of results) {
+    peaks[containerId] = Math.max(peaks[containerId] ?? 0, concurrency)
+  }
+  return peaks
 }
 
 function sum(values: readonly number[]): number {

@@ -11,7 +11,7 @@ function result(extra: Partial<InvocationResult>): InvocationResult {
     maxMemoryUsedMb: 70,
     status: 'success',
   })
-  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, ...extra }
+  return { requestId: 'r', report, logs: [], containerId: 'c1', coldStart: false, concurrency: 1, ...extra }
 }
 
 describe('whatHappened', () => {
