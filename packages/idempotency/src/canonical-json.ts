@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import { describeValue, isThenable } from '@sluice/core'
+import { describeValue, errorMessage, isSluiceError, isThenable } from '@sluice/core'
 import { IdempotencyError } from './errors.ts'
 
 /**
@@ -112,14 +112,9 @@ export function canonicalText(
   try {
     return encode(value, '', path, [], what)
   } catch (error) {
-    if (error instanceof IdempotencyError) throw error
+    if (isSluiceError(error) && error instanceof IdempotencyError) throw error
     // A getter, toJSON or proxy trap threw while the value was read: `path` still says where.
-    throw invalid(
-      what,
-      path,
-      `reading it threw (${error instanceof Error ? error.message : String(error)})`,
-      error,
-    )
+    throw invalid(what, path, `reading it threw (${errorMessage(error)})`, error)
   }
 }
 

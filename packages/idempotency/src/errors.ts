@@ -1,4 +1,4 @@
-import { SluiceError } from '@sluice/core'
+import { errorMessage, SluiceError } from '@sluice/core'
 
 /** The stable codes of {@link IdempotencyError}. */
 export type IdempotencyErrorCode =
@@ -62,7 +62,7 @@ export const isIdempotencyError = (error: unknown, code?: IdempotencyErrorCode):
  */
 export const storeUnavailable = (operation: string, cause: unknown): IdempotencyError =>
   new IdempotencyError(
-    `The idempotency store failed during ${operation} (${cause instanceof Error ? cause.message : String(cause)}); ` +
+    `The idempotency store failed during ${operation} (${errorMessage(cause)}); ` +
       'the handler was not run again. Check the store is reachable and its client has bounded timeouts.',
     { code: 'IDEMPOTENCY_STORE_UNAVAILABLE', cause },
   )

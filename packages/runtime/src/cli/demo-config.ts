@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { errorMessage } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 
 /** One run of an example, as written in its `demo.json`. */
@@ -52,7 +53,7 @@ function parseDemo(text: string, name: string): DemoRun[] {
   try {
     doc = JSON.parse(text)
   } catch (error) {
-    throw invalid(name, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+    throw invalid(name, `is not valid JSON (${errorMessage(error)})`)
   }
   const runs = Array.isArray(doc) ? doc : hasRuns(doc) ? doc.runs : [doc]
   return runs.map((run: unknown, index: number) => parseRun(run, `${name}#${index + 1}`))

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { errorMessage } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 
 /**
@@ -36,7 +37,7 @@ function parseEvent(text: string, what: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new SluiceRuntimeError(
       'EVENT_NOT_JSON',
       `${what} is not valid JSON (${reason}): fix it, or pass --event -`,
@@ -53,7 +54,7 @@ async function fromBuilder(spec: string): Promise<unknown> {
     const { buildEvent } = await import('@sluice/testing')
     return buildEvent(spec)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new SluiceRuntimeError(
       'EVENT_BUILDER_FAILED',
       `cannot build event "${spec}" (${reason}): use a spec like sqs?records=10`,

@@ -1,3 +1,4 @@
+import { errorMessage } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 import { demoCommand } from './demo-command.ts'
 import { invokeCommand } from './invoke-command.ts'
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_USAGE
   } catch (error) {
     if (error instanceof SluiceRuntimeError && error.code === 'RUNTIME_STOPPED') return 130
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     io.stderr.write(`sluice: ${message.split('\n')[0]}\n`)
     return error instanceof SluiceRuntimeError || isParseArgsError(error) ? EXIT_USAGE : 1
   }
