@@ -10,6 +10,7 @@ import { exitError, initTimeoutError, type LambdaErrorBody } from './platform-er
 import { ricEnv } from './ric-env.ts'
 import { runInvocation } from './run-invocation.ts'
 import { RuntimeApiServer } from './runtime-api-server.ts'
+import type { StreamLimits } from './stream-limits.ts'
 import { writeTaskRoot } from './task-root.ts'
 
 /** Everything a container needs; the same for every container of a function. */
@@ -31,6 +32,8 @@ export interface ContainerConfig {
   readonly workers?: number
   /** Parent of the container's private dir (task root and /tmp). */
   readonly baseDir: string
+  /** Limits on streamed responses; Lambda's (200 MB, 2 MB/s after 6 MB) unless a test lowers them. */
+  readonly streamLimits?: StreamLimits
 }
 
 /** Lifecycle state of a container. */
@@ -208,19 +211,23 @@ export class RicContainer {
     this.#init = new Promise((resolve) => {
       settleInit = resolve
     })
-    this.#api = await RuntimeApiServer.listen(port, {
-      onNext: () => {
-        if (this.#initDurationMs !== undefined) return
-        this.#initDurationMs = performance.now() - startedAt
-        if (this.#state === 'initializing') this.#state = 'idle'
-        settleInit({ ok: true })
+    this.#api = await RuntimeApiServer.listen(
+      port,
+      {
+        onNext: () => {
+          if (this.#initDurationMs !== undefined) return
+          this.#initDurationMs = performance.now() - startedAt
+          if (this.#state === 'initializing') this.#state = 'idle'
+          settleInit({ ok: true })
+        },
+        onDelivered: (requestId) => this.#onDelivered.get(requestId)?.(),
+        onInitError: (error) => {
+          this.#initDurationMs = performance.now() - startedAt
+          settleInit({ ok: false, error: () => error })
+        },
       },
-      onDelivered: (requestId) => this.#onDelivered.get(requestId)?.(),
-      onInitError: (error) => {
-        this.#initDurationMs = performance.now() - startedAt
-        settleInit({ ok: false, error: () => error })
-      },
-    })
+      config.streamLimits,
+    )
     const env = ricEnv({
       ...config,
       handler,

@@ -5,8 +5,10 @@ import type { InvocationResult, InvokeOptions } from './invocation.ts'
 import { peakMemoryMb } from './peak-memory.ts'
 import { exitError, type LambdaErrorBody } from './platform-errors.ts'
 import { buildReport, type ReportInput } from './report.ts'
+import type { StreamListener } from './response-stream.ts'
 import type { RicContainer } from './ric-container.ts'
 import type { InvocationOutcome, RuntimeApiServer } from './runtime-api-server.ts'
+import { type StreamedFields, streamedResult } from './streamed-result.ts'
 
 /** What {@link runInvocation} gets from its container. */
 export interface RunInvocationInput {
@@ -42,19 +44,28 @@ export async function runInvocation(
   if (!input.init.ok) return finish(input, { error: input.init.error(requestId) }, 0, 'init-failed')
   let deliveredAt: number | undefined
   let timer: NodeJS.Timeout | undefined
+  let settled = false
   const ended = await new Promise<Ended>((resolve) => {
     input.onDelivered(() => {
       deliveredAt = performance.now()
       timer = setTimeout(() => resolve({ kind: 'timeout' }), config.timeoutMs)
     })
-    void input.api.deliver(deliveryOf(input)).then(resolve)
+    const live = liveStream(
+      input.options,
+      () => deliveredAt ?? performance.now(),
+      () => settled,
+    )
+    void input.api.deliver(deliveryOf(input), live).then(resolve)
     void input.process.exited.then((exit) => resolve({ kind: 'exit', ...exit }))
   })
+  settled = true
   clearTimeout(timer)
   const elapsed = deliveredAt === undefined ? 0 : performance.now() - deliveredAt
   switch (ended.kind) {
     case 'response':
       return finish(input, { result: parseJson(ended.payload) }, elapsed, 'returned')
+    case 'stream':
+      return finish(input, streamedResult(ended.stream, deliveredAt ?? 0), elapsed, 'returned')
     case 'error':
       return finish(input, { error: ended.error }, elapsed, 'returned')
     case 'timeout':
@@ -69,9 +80,27 @@ export async function runInvocation(
   }
 }
 
+/** The caller's stream callbacks, with arrival times relative to delivery; silent once the invocation ended. */
+function liveStream(
+  options: InvokeOptions,
+  deliveredAt: () => number,
+  over: () => boolean,
+): StreamListener | undefined {
+  const { onChunk, onPrelude } = options
+  if (onChunk === undefined && onPrelude === undefined) return undefined
+  return {
+    onPrelude: (prelude) => {
+      if (!over()) onPrelude?.(prelude)
+    },
+    onChunk: (data, at) => {
+      if (!over()) onChunk?.({ atMs: Math.max(0, at - deliveredAt()), data })
+    },
+  }
+}
+
 async function finish(
   input: RunInvocationInput,
-  outcome: { result?: unknown; error?: LambdaErrorBody },
+  outcome: StreamedFields,
   durationMs: number,
   ending: 'returned' | 'timed-out' | 'exited' | 'init-failed',
 ): Promise<Omit<InvocationResult, 'concurrency'>> {

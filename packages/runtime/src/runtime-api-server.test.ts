@@ -1,18 +1,24 @@
+import { request as httpRequest } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LambdaErrorBody } from './platform-errors.ts'
 import { type InvocationRequest, RuntimeApiServer } from './runtime-api-server.ts'
+import { STREAM_LIMITS, type StreamLimits } from './stream-limits.ts'
 
 const servers: RuntimeApiServer[] = []
 const events = { next: 0, delivered: [] as string[], initErrors: [] as LambdaErrorBody[] }
 
-async function listen(): Promise<string> {
-  const api = await RuntimeApiServer.listen(0, {
-    onNext: () => {
-      events.next += 1
+async function listen(limits: StreamLimits = STREAM_LIMITS): Promise<string> {
+  const api = await RuntimeApiServer.listen(
+    0,
+    {
+      onNext: () => {
+        events.next += 1
+      },
+      onDelivered: (requestId) => events.delivered.push(requestId),
+      onInitError: (error) => events.initErrors.push(error),
     },
-    onDelivered: (requestId) => events.delivered.push(requestId),
-    onInitError: (error) => events.initErrors.push(error),
-  })
+    limits,
+  )
   servers.push(api)
   return `http://${api.runtimeApi}/2018-06-01/runtime`
 }
@@ -116,5 +122,89 @@ describe('RuntimeApiServer', () => {
     await expect(
       RuntimeApiServer.listen(port, { onNext() {}, onDelivered() {}, onInitError() {} }),
     ).rejects.toThrow(expect.objectContaining({ code: 'PORT_IN_USE' }))
+  })
+})
+
+/** Posts a response the way aws-lambda-ric streams one: chunked, one write per chunk, optional error trailers. */
+function postStream(
+  url: string,
+  writes: readonly (string | Buffer)[],
+  options: { contentType?: string; trailers?: Record<string, string> } = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        'Lambda-Runtime-Function-Response-Mode': 'streaming',
+        'Transfer-Encoding': 'chunked',
+        'Content-Type': options.contentType ?? 'application/octet-stream',
+        Trailer: 'Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body',
+      },
+    })
+    req.on('response', (res) => {
+      res.resume()
+      resolve(res.statusCode ?? 0)
+    })
+    req.on('error', reject)
+    for (const write of writes) req.write(write)
+    if (options.trailers !== undefined) req.addTrailers(options.trailers)
+    req.end()
+  })
+}
+
+describe('RuntimeApiServer, streamed responses', () => {
+  it('reads the chunks as they come and makes the error trailers the invocation error', async () => {
+    const base = await listen()
+    const seen: string[] = []
+    const outcome = servers[0]?.deliver(request, { onChunk: (data) => seen.push(data.toString()) })
+    await (await fetch(`${base}/invocation/next`)).text()
+    const error = { errorType: 'StockError', errorMessage: 'gone mid-stream', trace: ['StockError: gone'] }
+    const status = await postStream(`${base}/invocation/req-1/response`, ['part', 'ial-'], {
+      trailers: {
+        'Lambda-Runtime-Function-Error-Type': 'StockError',
+        'Lambda-Runtime-Function-Error-Body': Buffer.from(JSON.stringify(error)).toString('base64'),
+      },
+    })
+    expect(status).toBe(202)
+    const ended = await outcome
+    expect(ended?.kind).toBe('stream')
+    if (ended?.kind !== 'stream') return
+    expect(Buffer.concat(ended.stream.chunks.map((chunk) => chunk.data)).toString()).toBe('partial-')
+    expect(seen.join('')).toBe('partial-')
+    expect(ended.stream.error).toEqual(error)
+  })
+
+  it('splits off the HTTP prelude and tells the listener before the first body chunk', async () => {
+    const base = await listen()
+    const calls: string[] = []
+    const outcome = servers[0]?.deliver(request, {
+      onPrelude: (prelude) => calls.push(`prelude ${prelude.statusCode}`),
+      onChunk: (data) => calls.push(`chunk ${data.toString()}`),
+    })
+    await (await fetch(`${base}/invocation/next`)).text()
+    const writes = ['{"statusCode":418,"cookies":["a=1"]}', Buffer.alloc(8), 'tea']
+    const contentType = 'application/vnd.awslambda.http-integration-response'
+    expect(await postStream(`${base}/invocation/req-1/response`, writes, { contentType })).toBe(202)
+    const ended = await outcome
+    expect(ended).toMatchObject({
+      kind: 'stream',
+      stream: { prelude: { statusCode: 418, cookies: ['a=1'] } },
+    })
+    expect(calls).toEqual(['prelude 418', 'chunk tea'])
+  })
+
+  it('answers 413 past maxBytes and fails with Function.ResponseSizeTooLarge, keeping what fit', async () => {
+    const base = await listen({ ...STREAM_LIMITS, maxBytes: 10 })
+    const outcome = servers[0]?.deliver(request)
+    await (await fetch(`${base}/invocation/next`)).text()
+    expect(await postStream(`${base}/invocation/req-1/response`, ['12345678', '90abcdef'])).toBe(413)
+    const ended = await outcome
+    if (ended?.kind !== 'stream') throw new Error(`expected a stream, got ${ended?.kind}`)
+    expect(ended.stream.error).toEqual({
+      errorType: 'Function.ResponseSizeTooLarge',
+      errorMessage: expect.stringMatching(/exceeded maximum allowed payload size \(10 bytes\)\.$/),
+      trace: [],
+    })
+    expect(Buffer.concat(ended.stream.chunks.map((chunk) => chunk.data)).toString()).toBe('1234567890')
   })
 })

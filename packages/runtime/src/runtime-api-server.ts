@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { SluiceRuntimeError } from './errors.ts'
 import { type LambdaErrorBody, parseErrorBody } from './platform-errors.ts'
+import { readResponseStream, type StreamListener, type StreamOutcome } from './response-stream.ts'
+import { STREAM_LIMITS, type StreamLimits } from './stream-limits.ts'
 
 /** One event to hand to the runtime on its next `GET …/invocation/next`. */
 export interface InvocationRequest {
@@ -18,10 +20,11 @@ export interface InvocationRequest {
   readonly tenantId?: string
 }
 
-/** What the runtime posted back for an invocation. */
+/** What the runtime posted back for an invocation: a buffered response, an error, or a streamed response. */
 export type InvocationOutcome =
   | { readonly kind: 'response'; readonly payload: string }
   | { readonly kind: 'error'; readonly error: LambdaErrorBody }
+  | { readonly kind: 'stream'; readonly stream: StreamOutcome }
 
 /** Hooks a container uses to follow its runtime's lifecycle. */
 export interface RuntimeApiEvents {
@@ -39,13 +42,15 @@ const RESULT_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|erro
 interface Pending {
   readonly request: InvocationRequest
   readonly resolve: (outcome: InvocationOutcome) => void
+  readonly listener: StreamListener | undefined
 }
 
 /**
  * The Lambda Runtime API (2018-06-01) for one container, on 127.0.0.1: `next`, `response`, `error` and
  * `init/error`, with the headers Lambda sends. Several `next` polls may wait at once and several invocations may
  * be in flight, each answered on its own `invocation/{id}/response|error` route (Managed Instances mode); the
- * caller decides how many it delivers at once.
+ * caller decides how many it delivers at once. A response posted with `Lambda-Runtime-Function-Response-Mode:
+ * streaming` is read as it arrives, within Lambda's streaming limits (`limits`).
  *
  * @example
  * const api = await RuntimeApiServer.listen(0, events)
@@ -58,16 +63,22 @@ export class RuntimeApiServer {
   readonly #polls: ServerResponse[] = []
   readonly #queued: Pending[] = []
   readonly #inFlight = new Map<string, Pending>()
+  readonly #limits: StreamLimits
 
-  private constructor(server: Server, events: RuntimeApiEvents) {
+  private constructor(server: Server, events: RuntimeApiEvents, limits: StreamLimits) {
     this.#server = server
     this.#events = events
+    this.#limits = limits
   }
 
   /** Listens on 127.0.0.1:`port` (0 picks a free port); a taken port throws `PORT_IN_USE`. */
-  static async listen(port: number, events: RuntimeApiEvents): Promise<RuntimeApiServer> {
+  static async listen(
+    port: number,
+    events: RuntimeApiEvents,
+    limits: StreamLimits = STREAM_LIMITS,
+  ): Promise<RuntimeApiServer> {
     const server = createServer({ requestTimeout: 0, keepAliveTimeout: 60_000 })
-    const api = new RuntimeApiServer(server, events)
+    const api = new RuntimeApiServer(server, events, limits)
     server.on('request', (req, res) => api.#route(req, res))
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
@@ -86,10 +97,13 @@ export class RuntimeApiServer {
     return typeof address === 'object' && address !== null ? `127.0.0.1:${address.port}` : ''
   }
 
-  /** Queues an event for the runtime's next poll; resolves with what the runtime posts back. */
-  deliver(request: InvocationRequest): Promise<InvocationOutcome> {
+  /**
+   * Queues an event for the runtime's next poll; resolves with what the runtime posts back (a streamed response
+   * once it has ended). `listener` sees a streamed response while it arrives.
+   */
+  deliver(request: InvocationRequest, listener?: StreamListener): Promise<InvocationOutcome> {
     return new Promise((resolve) => {
-      this.#queued.push({ request, resolve })
+      this.#queued.push({ request, resolve, listener })
       this.#flush()
     })
   }
@@ -126,27 +140,51 @@ export class RuntimeApiServer {
         reply(res, 202, { status: 'OK' })
         this.#events.onInitError(parseErrorBody(body, header(req, 'lambda-runtime-function-error-type')))
       })
+    } else if (header(req, 'lambda-runtime-function-response-mode') === 'streaming') {
+      this.#stream(req, res)
     } else {
       readBody(req, (body, tooLarge) => this.#result(req, res, body, tooLarge))
     }
   }
 
-  #result(req: IncomingMessage, res: ServerResponse, body: string, tooLarge: boolean): void {
+  /** The invocation a result route names, taken out of the in-flight set; answers 404/400 when there is none. */
+  #claim(req: IncomingMessage, res: ServerResponse): { pending: Pending; route: string } | undefined {
     const match = RESULT_PATH.exec(req.url ?? '')
     const requestId = match?.[1] === undefined ? undefined : decodeURIComponent(match[1])
-    const inFlight = requestId === undefined ? undefined : this.#inFlight.get(requestId)
-    if (match === null || inFlight === undefined) {
+    const pending = requestId === undefined ? undefined : this.#inFlight.get(requestId)
+    if (match === null || pending === undefined) {
       reply(res, match === null ? 404 : 400, { errorType: match === null ? 'NotFound' : 'InvalidRequestID' })
+      return undefined
+    }
+    this.#inFlight.delete(pending.request.requestId)
+    return { pending, route: match[2] ?? '' }
+  }
+
+  #stream(req: IncomingMessage, res: ServerResponse): void {
+    const claimed = this.#claim(req, res)
+    if (claimed === undefined) {
+      req.resume()
       return
     }
-    this.#inFlight.delete(inFlight.request.requestId)
+    const { pending } = claimed
+    void readResponseStream(req, this.#limits, pending.listener).then(({ outcome, oversized }) => {
+      if (oversized) reply(res, 413, { errorType: 'RequestEntityTooLarge' })
+      else reply(res, 202, { status: 'OK' })
+      pending.resolve({ kind: 'stream', stream: outcome })
+    })
+  }
+
+  #result(req: IncomingMessage, res: ServerResponse, body: string, tooLarge: boolean): void {
+    const claimed = this.#claim(req, res)
+    if (claimed === undefined) return
+    const { pending: inFlight, route } = claimed
     if (tooLarge) {
       reply(res, 413, { errorType: 'RequestEntityTooLarge' })
       inFlight.resolve({ kind: 'error', error: responseTooLarge() })
       return
     }
     reply(res, 202, { status: 'OK' })
-    if (match[2] === 'response') {
+    if (route === 'response') {
       inFlight.resolve({ kind: 'response', payload: body })
     } else {
       inFlight.resolve({

@@ -9,6 +9,7 @@ import type { InvocationResult, InvokeOptions } from './invocation.ts'
 import type { ContainerConfig, ContainerInfo } from './ric-container.ts'
 import { assertNoReservedEnv } from './ric-env.ts'
 import { checkTenantId, resolveRuntimeOptions } from './runtime-options.ts'
+import { resolveStreamLimits, type StreamLimits } from './stream-limits.ts'
 
 /** Options of {@link startRuntime}; everything but `handler` has a Lambda-like default. */
 export interface RuntimeOptions {
@@ -45,6 +46,11 @@ export interface RuntimeOptions {
   readonly cwd?: string
   /** `text` (Lambda's default) or `json` (AWS_LAMBDA_LOG_FORMAT=JSON). Default `text`. */
   readonly logFormat?: 'text' | 'json'
+  /**
+   * Internal, for tests: lower limits on streamed responses so they show with kilobytes. Default Lambda's:
+   * 200 MB per response, 6 MB at full speed, then 2 MB/s.
+   */
+  readonly streamLimits?: Partial<StreamLimits>
 }
 
 /** A local Lambda function: invoke it, inspect its containers, stop it. */
@@ -89,6 +95,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logFormat: options.logFormat ?? 'text',
     prices: { ...DEFAULT_PRICES, ...options.prices },
     baseDir,
+    streamLimits: resolveStreamLimits(options.streamLimits),
     ...(resolved.maxConcurrency === undefined
       ? {}
       : { maxConcurrency: resolved.maxConcurrency, workers: resolved.workers ?? 1 }),

@@ -7,6 +7,7 @@ import { loadEvent } from './event-source.ts'
 import { formatInvocation, formatResponse } from './format-invocation.ts'
 import type { CliIo } from './io.ts'
 import { runMany } from './run-many.ts'
+import { createStreamPrinter } from './stream-printer.ts'
 import { createStyle, type Style } from './style.ts'
 import { whatHappened } from './what-happened.ts'
 
@@ -61,9 +62,16 @@ async function demoRun(example: DemoExample, run: DemoRun, io: CliIo, style: Sty
     ...(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs }),
     ...(run.memoryMb === undefined ? {} : { memoryMb: run.memoryMb }),
   })
+  const pretty = io.stdout.isTTY === true
+  const printer = createStreamPrinter({ print: (text) => io.stdout.write(text) }, style, {
+    labelled: run.count > 1,
+    pretty,
+  })
   try {
-    const results = await runMany(runtime, event, run, (result) => {
-      for (const line of formatInvocation(result, style, io.stdout.isTTY === true)) write(line)
+    const live = (index: number) => printer.listen(index)
+    const results = await runMany(runtime, event, { ...run, live }, (result, index) => {
+      printer.end(index)
+      for (const line of formatInvocation(result, style, pretty)) write(line)
       write(`${style.bold('Response')} ${formatResponse(result)}`)
     })
     write(style.bold('What happened'))

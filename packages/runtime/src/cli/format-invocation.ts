@@ -4,11 +4,13 @@ import { withoutRepeatedCrash } from './crash-dump.ts'
 import { prettyLogLine } from './format-log.ts'
 import { memoryWarning } from './memory-warning.ts'
 import { distinctResponses, shownResponse } from './responses.ts'
+import { streamSummary } from './stream-printer.ts'
 import type { Style } from './style.ts'
 
 /**
  * The lines printed for one invocation, in CloudWatch order: START, the function's logs, END, REPORT (init
- * failures print their logs and INIT_REPORT first), then a warning when Max Memory Used went over the memory size.
+ * failures print their logs and INIT_REPORT first), then, for a streamed response, a STREAM line (chunks, bytes,
+ * time to first byte), and a warning when Max Memory Used went over the memory size.
  * Node's crash report of an error the RIC already logged is left out, so a stack is printed once.
  * `pretty` formats logs for a terminal; otherwise they are printed raw (JSON lines from the RIC).
  *
@@ -23,7 +25,11 @@ export function formatInvocation(result: InvocationResult, style: Style, pretty:
   const start = style.dim(platform.start)
   const end = style.dim(platform.end)
   const warning = memoryWarning(result.report)
-  const after = warning === undefined ? [] : [style.yellow(warning)]
+  const stream = streamSummary(result)
+  const after = [
+    ...(stream === undefined ? [] : [style.dim(stream)]),
+    ...(warning === undefined ? [] : [style.yellow(warning)]),
+  ]
   if (platform.initReport !== undefined) {
     return [...logs, style.red(platform.initReport), start, end, report, ...after]
   }

@@ -5,11 +5,13 @@ import { startRuntime } from '../start-runtime.ts'
 import { parseInvokeArgs } from './args.ts'
 import { loadEvent } from './event-source.ts'
 import { formatInvocation, formatResponse, formatResponses } from './format-invocation.ts'
+import { invocationJson } from './invocation-json.ts'
 import type { CliIo } from './io.ts'
 import { memoryWarning } from './memory-warning.ts'
 import { createProgressBar } from './progress-bar.ts'
 import { runMany } from './run-many.ts'
 import { setupFailure } from './setup-failure.ts'
+import { createStreamPrinter } from './stream-printer.ts'
 import { createStyle } from './style.ts'
 import { summarize } from './summary.ts'
 import { summaryTable } from './summary-table.ts'
@@ -35,8 +37,15 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
   let done = 0
   const stopOnSignal = () => void runtime.stop()
   process.once('SIGINT', stopOnSignal)
+  // Streamed bodies are shown as they arrive (not with --json: stdout holds one JSON document there).
+  const labelled = args.count > 1
+  const printer = createStreamPrinter({ print: (text) => bar.above(() => io.stdout.write(text)) }, style, {
+    labelled,
+    pretty,
+  })
   try {
-    const onResult = (result: InvocationResult) => {
+    const onResult = (result: InvocationResult, index: number) => {
+      printer.end(index)
       done += 1
       if (result.error !== undefined) failed += 1
       fatal ??= setupFailure(result, runtime.handler, shownPath)
@@ -53,7 +62,8 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
       })
       bar.update(done, failed)
     }
-    const results = await runMany(runtime, event, args, onResult, () => fatal !== undefined)
+    const live = args.json ? {} : { live: (index: number) => printer.listen(index) }
+    const results = await runMany(runtime, event, { ...args, ...live }, onResult, () => fatal !== undefined)
     bar.clear()
     if (fatal !== undefined) throw new SluiceRuntimeError('HANDLER_NOT_LOADABLE', fatal)
     const summary = summarize(results)
@@ -63,7 +73,7 @@ export async function invokeCommand(argv: readonly string[], io: CliIo): Promise
       const tenants = args.tenantIds.length === 0 ? {} : { tenantIds: args.tenantIds }
       const config = { memoryMb, timeoutMs, count, concurrency, ...managed, ...tenants }
       io.stdout.write(
-        `${JSON.stringify({ handler: args.handler, config, invocations: results, summary }, null, 2)}\n`,
+        `${JSON.stringify({ handler: args.handler, config, invocations: results.map(invocationJson), summary }, null, 2)}\n`,
       )
     } else {
       const responses = args.count > 1 ? ['', ...formatResponses(results, style)] : []
