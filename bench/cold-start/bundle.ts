@@ -1,4 +1,6 @@
-import { basename } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { build, type Metafile } from 'esbuild'
 
 /** A handler bundled for Lambda, and what loading it costs in bytes. */
@@ -92,4 +94,31 @@ function measure(metafile: Metafile, entryName: string, loadedAtImport: readonly
     importInputs: inputsOf(eager),
     lazyInputs: inputsOf(lazy),
   }
+}
+
+const built = new Map<string, Promise<Bundle>>()
+let outRoot: string | undefined
+
+/**
+ * {@link bundle}, once per entry and `loadedAtImport` in a run: the cold-start and memory groups share the
+ * bundles, in one temp dir removed when the bench exits.
+ *
+ * @example
+ * const { file } = await bundleOnce('examples/http-api/handler.ts')
+ */
+export function bundleOnce(entry: string, loadedAtImport: readonly string[] = []): Promise<Bundle> {
+  const key = `${entry}|${loadedAtImport.join(',')}`
+  let made = built.get(key)
+  if (made === undefined) {
+    if (outRoot === undefined) {
+      const root = mkdtempSync(join(tmpdir(), 'sluice-bench-bundles-'))
+      process.once('exit', function removeBundles() {
+        rmSync(root, { recursive: true, force: true })
+      })
+      outRoot = root
+    }
+    made = bundle(entry, join(outRoot, String(built.size)), loadedAtImport)
+    built.set(key, made)
+  }
+  return made
 }

@@ -1,10 +1,12 @@
 // http-api on middy with Powertools: Logger (correlation id from the header or the request id), Tracer, the
 // parser middleware with the API Gateway v2 envelope, and an onError middleware mapping errors to status codes.
-// Pricing, the catalogue and the response helpers are the example's own.
+// Pricing, the catalogue and the response helpers are the example's own. The envelope hands over the body as the
+// string it is: JSONStringified() parses it, as Powertools' docs show for JSON bodies.
 import { Logger } from '@aws-lambda-powertools/logger'
 import { search } from '@aws-lambda-powertools/logger/correlationId'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import { ApiGatewayV2Envelope } from '@aws-lambda-powertools/parser/envelopes/api-gatewayv2'
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers'
 import { parser } from '@aws-lambda-powertools/parser/middleware'
 import { Tracer } from '@aws-lambda-powertools/tracer'
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware'
@@ -29,7 +31,7 @@ export const handler = middy(async (body: QuoteRequest) => {
     }),
   )
   .use(captureLambdaHandler(tracer))
-  .use(parser({ schema: quoteRequestSchema, envelope: ApiGatewayV2Envelope }))
+  .use(parser({ schema: JSONStringified(quoteRequestSchema), envelope: ApiGatewayV2Envelope }))
   .onError((request) => {
     const error = request.error
     const mapped =

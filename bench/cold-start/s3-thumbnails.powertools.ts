@@ -18,7 +18,8 @@ import { decodePnm, encodePnm } from '../../examples/s3-thumbnails/pnm.ts'
 import { downscale, watermark } from '../../examples/s3-thumbnails/thumbnail.ts'
 
 const logger = new Logger({ serviceName: 'thumbnails' })
-const s3 = new S3Client({})
+// path-style URLs against an S3 look-alike on localhost (the bench's first invocation), as the example does
+const s3 = new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined })
 const assetDir = join(tmpdir(), 'thumbnail-assets')
 
 const download = async (bucket: string, key: string, path: string) => {

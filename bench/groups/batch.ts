@@ -22,6 +22,7 @@ const groupFor = (records: number): BenchGroup => {
   }
   return {
     name: `batch: ${records.toLocaleString('en-US').replace(',', ' ')} SQS records, 10 % failing`,
+    targets: [{ kind: 'ratio', against: 'powertools', atLeast: 1.2 }],
     note: 'powertools = processPartialResponse(event, handler, new BatchProcessor(EventType.SQS), { context }); sluice = processBatch(event, handler, { context }) (concurrency 10, deadline checked per record)',
     subjects: [
       {

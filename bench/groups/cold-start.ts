@@ -1,90 +1,51 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Bundle, bundle } from '../cold-start/bundle.ts'
-import { importOnce, median } from '../cold-start/import-time.ts'
-import type { BenchGroup, MeasuredRow } from '../types.ts'
+import { type App, appName, apps, entries } from '../cold-start/apps.ts'
+import { type Bundle, bundleOnce } from '../cold-start/bundle.ts'
+import { type FirstResponse, firstResponse } from '../cold-start/first-response.ts'
+import { localAws } from '../cold-start/local-aws.ts'
+import { median } from '../stats.ts'
+import type { BenchGroup, Measurement } from '../types.ts'
 
-/** Fresh processes per subject: enough for a stable median, few enough to finish in about a minute in all. */
-const RUNS = 21
-
-const examples = fileURLToPath(new URL('../../examples/', import.meta.url))
-const anchors = fileURLToPath(new URL('../cold-start/', import.meta.url))
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`
 
-interface App {
-  readonly app: string
-  readonly variant?: string
-  /** Environment of both imports (a local run: no AWS_EXECUTION_ENV, so tracing is off). */
-  readonly env?: Readonly<Record<string, string>>
-  /** Packages sluice's handler imports dynamically during INIT in this variant (their chunks count as read). */
-  readonly loadedAtImport?: readonly string[]
-  readonly note: string
-}
-
-const apps: readonly App[] = [
-  {
-    app: 'sqs-orders',
-    variant: 'memory store',
-    note: 'logger, tracer (off), SQS envelope + zod, batch, idempotency per record. powertools = Logger, Tracer, BatchProcessor with parser, makeIdempotent on DynamoDBPersistenceLayer (Powertools has no memory store): its import holds the X-Ray SDK and the DynamoDB client; sluice on the memory store holds neither (both are lazy chunks)',
-  },
-  {
-    app: 'sqs-orders',
-    variant: 'DynamoDB store',
-    env: { IDEMPOTENCY_TABLE: 'idempotency' },
-    loadedAtImport: ['@aws-sdk/client-dynamodb'],
-    note: 'IDEMPOTENCY_TABLE set: sluice imports @aws-sdk/client-dynamodb during INIT (top-level await; its chunks counted in bytes), like Powertools; the X-Ray SDK stays out',
-  },
-  {
-    app: 'http-api',
-    note: 'logger with correlation id, tracer (off), API Gateway v2 body parsed with zod, errors mapped to status codes. powertools = Logger (correlationIdPath, so JMESPath), Tracer (X-Ray SDK at import), parser middleware with ApiGatewayV2Envelope, an onError mapper',
-  },
-  {
-    app: 's3-thumbnails',
-    note: 'logger, S3 schema, scratch + /tmp cache, S3 client. powertools = Logger, parser middleware with S3Schema, scratch and cache by hand, S3Client created at module scope (the usual advice), so the S3 client is read at import; sluice makes it on first use (a lazy chunk)',
-  },
-  {
-    app: 'kinesis-metrics',
-    note: 'logger, ordered batch with zod payloads, EMF through Powertools Metrics on both sides. powertools = Logger, BatchProcessor(KinesisDataStreams) with parser (base64 transformer); no AWS SDK on either side: this row is pino + @sluice/batch against Powertools Logger + batch',
-  },
-  {
-    app: 'scheduled-report',
-    note: 'logger, scheduled-event schema, config cached with a TTL. powertools = Logger, parser middleware with EventBridgeSchema, the same TTL cache by hand; no AWS SDK on either side',
-  },
-]
-
-const row = (subject: MeasuredRow['subject'], built: Bundle, times: readonly number[]): MeasuredRow => {
-  const ms = median(times)
+const measurement = (subject: 'sluice' | 'powertools', built: Bundle, runs: readonly FirstResponse[]) => {
+  const importMs = median(runs.map((run) => run.importMs))
+  const callMs = median(runs.map((run) => run.firstResponseMs - run.importMs))
   const lazy = built.lazyBytes > 0 ? `, +${kb(built.lazyBytes)} lazy in ${built.chunks - 1} chunk(s)` : ''
   return {
     subject,
-    opsPerSec: 1000 / ms,
+    rounds: runs.map((run) => run.firstResponseMs),
     bytes: built.importBytes,
-    detail: `import ${ms.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}); ${kb(built.importBytes)} at import${lazy}`,
-  }
+    detail: `import ${importMs.toFixed(1)} + first call ${callMs.toFixed(1)} ms; ${kb(built.importBytes)} at import${lazy}`,
+  } satisfies Measurement
 }
 
-const groupFor = ({ app, variant, env = {}, loadedAtImport, note }: App): BenchGroup => ({
-  name: `cold-start: ${app}${variant === undefined ? '' : ` (${variant})`}`,
-  note: `esbuild bundle (minified ESM, node24, code splitting, module-first), median import time in ${RUNS} fresh Node processes each (interleaved), bytes = read at import; both bundles carry zod (~440 kB). ${note}`,
-  measured: async () => {
-    const out = await mkdtemp(join(tmpdir(), `sluice-cold-start-${app}-`))
-    try {
-      const sluice = await bundle(join(examples, app, 'handler.ts'), join(out, 'sluice'), loadedAtImport)
-      const powertools = await bundle(join(anchors, `${app}.powertools.ts`), join(out, 'powertools'))
-      const times = { sluice: [] as number[], powertools: [] as number[] }
-      // interleaved, so a busy moment on the machine hits both subjects alike
-      for (let i = 0; i < RUNS; i++) {
-        times.sluice.push(await importOnce(sluice.file, env))
-        times.powertools.push(await importOnce(powertools.file, env))
-      }
-      return [row('powertools', powertools, times.powertools), row('sluice', sluice, times.sluice)]
-    } finally {
-      await rm(out, { recursive: true, force: true })
+const groupFor = (app: App): BenchGroup => ({
+  name: `cold-start: ${appName(app)}`,
+  unit: 'ms',
+  targets: [{ kind: 'ratio', against: 'powertools', atLeast: 1.25 }],
+  note: `import + first invocation in a fresh process (bench/README.md); ${app.note}`,
+  measured: async (profile) => {
+    const { sluice: sluiceEntry, powertools: powertoolsEntry } = entries(app)
+    const sluice = await bundleOnce(sluiceEntry, app.loadedAtImport)
+    const powertools = await bundleOnce(powertoolsEntry, app.loadedAtImport)
+    await using aws = await localAws(app.aws ?? [])
+    const env = { ...app.env, ...aws.env }
+    const runs = { sluice: [] as FirstResponse[], powertools: [] as FirstResponse[] }
+    for (let round = 0; round < profile.processRounds; round++) {
+      const s = await firstResponse(sluice.file, { env, event: app.event(`s${round}`) })
+      const p = await firstResponse(powertools.file, { env, event: app.event(`p${round}`) })
+      // the same first response on both sides, or the times compare different work
+      const [ours, theirs] = [app.outcome(s.response), app.outcome(p.response)]
+      if (ours !== theirs) throw new Error(`${appName(app)}: sluice answered ${ours}, powertools ${theirs}`)
+      runs.sluice.push(s)
+      runs.powertools.push(p)
     }
+    return [
+      measurement('powertools', powertools, runs.powertools),
+      measurement('sluice', sluice, runs.sluice),
+    ]
   },
 })
 
-/** Cold start per example: bundle size and import time, sluice next to the same handler on middy + Powertools. */
+/** Cold start as a user pays it per example: import plus first invocation, sluice next to middy + Powertools. */
 export const groups: BenchGroup[] = apps.map(groupFor)

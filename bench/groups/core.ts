@@ -32,6 +32,7 @@ const groupFor = (count: number): BenchGroup[] => {
     {
       name: `core: ${count} no-op middlewares`,
       note: 'middy as users get it (timeoutEarlyInMillis 5: a timer per call)',
+      targets: [{ kind: 'ratio', against: 'middy', atLeast: 1.2 }],
       subjects: [
         { subject: 'bare', fn: () => bare(event) },
         { subject: 'middy', fn: () => h.middy(event, context) },
@@ -40,7 +41,8 @@ const groupFor = (count: number): BenchGroup[] => {
     },
     {
       name: `core: ${count} no-op middlewares, middy timer off`,
-      note: 'middy with timeoutEarlyInMillis 0, the engine alone',
+      note: 'middy with timeoutEarlyInMillis 0, the engine alone (sluice runs on it: target = level, within the spread)',
+      targets: [{ kind: 'ratio', against: 'middy', atLeast: 1 }],
       subjects: [
         { subject: 'middy', fn: () => h.middyNoTimer(event, context) },
         { subject: 'sluice', fn: () => h.sluice(event, context) },

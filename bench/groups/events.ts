@@ -7,7 +7,7 @@ import { APIGatewayProxyEventV2Schema, SqsSchema } from '@aws-lambda-powertools/
 import { detectSource, envelopes, parseEvent, schemas } from '@sluice/events'
 import { events } from '@sluice/testing'
 import { z } from 'zod'
-import type { BenchGroup } from '../types.ts'
+import type { BenchGroup, Target } from '../types.ts'
 
 // One order schema, the same zod (4.6.7) for both subjects.
 const order = z.object({
@@ -67,9 +67,11 @@ const bare = (event: unknown) =>
   (event as { Records?: Array<{ eventSource?: string }> }).Records?.[0]?.eventSource
 
 /** Parse + envelope throughput on the same events against @aws-lambda-powertools/parser, and detectSource's cost. */
+const powertoolsTarget: Target[] = [{ kind: 'ratio', against: 'powertools', atLeast: 1.2 }]
 export const groups: BenchGroup[] = [
   {
     name: 'events: parse 10-record SQS + JSON body envelope',
+    targets: powertoolsTarget,
     note: 'sluice checks the path to each body, Powertools validates every SQS field first (same zod schema for bodies)',
     subjects: [
       { subject: 'powertools', fn: () => powertoolsParse(sqs, SqsEnvelope, powertoolsSqs) },
@@ -78,6 +80,7 @@ export const groups: BenchGroup[] = [
   },
   {
     name: 'events: validate a 10-record SQS event, full schema',
+    targets: powertoolsTarget,
     note: 'every field of the event against the source schema; sluice validates in place and returns the event',
     subjects: [
       { subject: 'powertools', fn: () => powertoolsParse(sqs, undefined, SqsSchema) },
@@ -86,6 +89,7 @@ export const groups: BenchGroup[] = [
   },
   {
     name: 'events: API Gateway v2 body envelope',
+    targets: powertoolsTarget,
     subjects: [
       { subject: 'powertools', fn: () => powertoolsParse(http, ApiGatewayV2Envelope, powertoolsSqs) },
       { subject: 'sluice', fn: () => parseEvent(sluiceHttp, http) },

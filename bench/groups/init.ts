@@ -47,6 +47,7 @@ export const groups: BenchGroup[] = [
   },
   {
     name: 'init: cached value read, warm',
+    targets: [{ kind: 'ratio', against: 'powertools', atLeast: 1.2 }],
     note: 'bare = async fn with a Date.now() TTL check; powertools = Parameters BaseProvider.get() cache hit (maxAge 300 s)',
     subjects: [
       { subject: 'bare', fn: () => bareRead() },

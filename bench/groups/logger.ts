@@ -1,14 +1,13 @@
-import { Console } from 'node:console'
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger'
 import { lambda } from '@sluice/core'
 import { type Logger, logger } from '@sluice/logger'
 import { pino } from 'pino'
 import { benchContext } from '../context.ts'
+import { devNull, quiet } from '../loggers.ts'
 import type { BenchGroup } from '../types.ts'
 
 // Every subject writes the same info line with 3 fields, bound to one invocation's context, synchronously
 // to /dev/null through its own sonic-boom destination (the kind pino.destination({ sync: true }) makes).
-const devNull = () => pino.destination({ dest: '/dev/null', sync: true })
 const context = benchContext({ functionName: 'orders', memoryMb: 256 })
 const fields = { orderId: 'o-123', cents: 1250, express: true }
 
@@ -33,20 +32,18 @@ const raw = pino({ base: null }, devNull()).child({
   coldStart: true,
 })
 
-// powertools: Powertools Logger with the Lambda context added. It writes through a node Console it builds
-// on process.stdout; for the bench only, that Console is swapped for one on the same /dev/null destination.
-const powertools = new PowertoolsLogger({ serviceName: 'orders' })
+// powertools: Powertools Logger with the Lambda context added, on its own /dev/null destination.
+const powertools = quiet(new PowertoolsLogger({ serviceName: 'orders' }))
 powertools.addContext(context)
-const sink = devNull()
-;(powertools as unknown as { console: Console }).console = new Console({
-  stdout: sink as unknown as NodeJS.WritableStream,
-  stderr: sink as unknown as NodeJS.WritableStream,
-})
 
 /** Lines per second: one info line with three fields, sluice against raw pino and Powertools Logger. */
 export const groups: BenchGroup[] = [
   {
     name: 'logger: lines/s',
+    targets: [
+      { kind: 'ratio', against: 'pino', atLeast: 0.95 },
+      { kind: 'ratio', against: 'powertools', atLeast: 1.2 },
+    ],
     note: 'one info line, 3 fields, bound to the invocation, sync writes to /dev/null; sluice with default redaction',
     subjects: [
       { subject: 'pino', fn: () => raw.info(fields, 'order accepted') },

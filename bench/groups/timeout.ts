@@ -28,6 +28,7 @@ const readsSluiceSignal = guard.wrap(
 export const groups: BenchGroup[] = [
   {
     name: 'timeout: guard overhead',
+    targets: [{ kind: 'ratio', against: 'middy', atLeast: 1 }],
     note: 'bare = lambda() without a guard; middy = timeoutEarlyInMillis 500; sluice = timeout().wrap() + .use(), signal never read',
     subjects: [
       { subject: 'bare', fn: () => bare(event, context) },
@@ -37,6 +38,7 @@ export const groups: BenchGroup[] = [
   },
   {
     name: 'timeout: guard overhead, signal read',
+    targets: [{ kind: 'ratio', against: 'middy', atLeast: 1 }],
     note: 'the handler reads its abort signal: middy 3rd argument (one controller per call, always), sluice context.timeout.signal (created on read)',
     subjects: [
       { subject: 'middy', fn: () => readsMiddySignal(event, context) },

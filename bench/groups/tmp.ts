@@ -42,6 +42,7 @@ const writeBare = lambda<{ id: string }>().handler(async (input) => {
 export const groups: BenchGroup[] = [
   {
     name: 'tmp: per-invocation overhead, scratch unused',
+    targets: [{ kind: 'overhead', against: 'bare', atMostNs: 2000 }],
     note: 'lambda() with tmp() (defaults: statfs budget check, stray check) vs lambda() alone; scratch never touched',
     subjects: [
       { subject: 'bare', fn: () => unusedBare(event, context) },

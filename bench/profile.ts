@@ -1,0 +1,41 @@
+/** How long a run takes: `full` for numbers worth recording, `quick` (`pnpm bench --quick`) while developing. */
+export interface Profile {
+  readonly name: 'full' | 'quick'
+  /** Rounds every row runs at least (timed groups, memory, throughput); the spread is taken over them. */
+  readonly rounds: number
+  /** mitata's minimum CPU time per subject per round, in ns. */
+  readonly cpuTimeNs: number
+  /** Fresh processes per subject for cold start and RSS (each pair, interleaved, is one round). */
+  readonly processRounds: number
+  /** Invocations per round in a heap reading (a case may scale it down when each one is a network round trip). */
+  readonly heapInvocations: number
+  /** Invocations per round of the Managed Instances throughput row. */
+  readonly throughputInvocations: number
+}
+
+/**
+ * The two run lengths. `full` keeps the whole `pnpm bench` under about 12 minutes on a busy 2-core machine
+ * (quick measured 5.6 minutes at a load average of 10); `quick` runs every group with the fewest rounds that still
+ * give a spread, to prove the groups work while developing.
+ *
+ * @example
+ * const profile = profiles[values.quick ? 'quick' : 'full']
+ */
+export const profiles: Readonly<Record<Profile['name'], Profile>> = {
+  full: {
+    name: 'full',
+    rounds: 5,
+    cpuTimeNs: 200e6,
+    processRounds: 11,
+    heapInvocations: 400,
+    throughputInvocations: 800,
+  },
+  quick: {
+    name: 'quick',
+    rounds: 3,
+    cpuTimeNs: 50e6,
+    processRounds: 5,
+    heapInvocations: 100,
+    throughputInvocations: 200,
+  },
+}
