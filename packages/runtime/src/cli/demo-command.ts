@@ -61,6 +61,8 @@ async function demoRun(example: DemoExample, run: DemoRun, io: CliIo, style: Sty
     idleTimeoutMs: 60_000,
     ...(run.timeoutMs === undefined ? {} : { timeoutMs: run.timeoutMs }),
     ...(run.memoryMb === undefined ? {} : { memoryMb: run.memoryMb }),
+    ...(run.maxConcurrency === undefined ? {} : { maxConcurrency: run.maxConcurrency }),
+    ...(run.workers === undefined ? {} : { workers: run.workers }),
   })
   const pretty = io.stdout.isTTY === true
   const printer = createStreamPrinter({ print: (text) => io.stdout.write(text) }, style, {

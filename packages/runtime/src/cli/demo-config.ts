@@ -16,6 +16,10 @@ export interface DemoRun {
   readonly concurrency: number
   readonly timeoutMs?: number
   readonly memoryMb?: number
+  /** Managed Instances mode: invocations in flight per container (`--max-concurrency`). */
+  readonly maxConcurrency?: number
+  /** Worker threads per container in Managed Instances mode (`--workers`). */
+  readonly workers?: number
   readonly env: Readonly<Record<string, string>>
   /** What every invocation is expected to end as; a mismatch fails the demo. Default `success`. */
   readonly expect: 'success' | 'error' | 'timeout'
@@ -88,6 +92,8 @@ function parseRun(run: unknown, label: string): DemoRun {
   if (typeof env !== 'object' || env === null) throw invalid(label, '"env" must be an object of strings')
   const timeoutMs = number('timeoutMs')
   const memoryMb = number('memoryMb')
+  const maxConcurrency = number('maxConcurrency')
+  const workers = number('workers')
   const explain = text('explain')
   const event = text('event')
   return {
@@ -101,6 +107,8 @@ function parseRun(run: unknown, label: string): DemoRun {
     ...(event === undefined ? {} : { event }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
     ...(memoryMb === undefined ? {} : { memoryMb }),
+    ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
+    ...(workers === undefined ? {} : { workers }),
   }
 }
 

@@ -22,4 +22,14 @@ describe('whatHappened', () => {
       '1 invocation(s), 1 container(s), 0 cold start(s)',
     ])
   })
+
+  it('says how many invocations one container ran at once in Managed Instances mode', () => {
+    const lines = whatHappened([
+      result({ concurrency: 1 }),
+      result({ concurrency: 2 }),
+      result({ concurrency: 3 }),
+    ])
+    expect(lines.at(-1)).toBe('up to 3 invocations in flight at once in one container')
+    expect(whatHappened([result({})])).not.toContainEqual(expect.stringContaining('in flight'))
+  })
 })

@@ -28,6 +28,8 @@ export function whatHappened(results: readonly InvocationResult[]): string[] {
   const containers = new Set(results.map((result) => result.containerId)).size
   const cold = results.filter((result) => result.coldStart).length
   lines.push(`${results.length} invocation(s), ${containers} container(s), ${cold} cold start(s)`)
+  const peak = Math.max(0, ...results.map((result) => result.concurrency))
+  if (peak > 1) lines.push(`up to ${peak} invocations in flight at once in one container`)
   return lines
 }
 
