@@ -7,6 +7,7 @@ export {
   type SluiceErrorOptions,
   toSluiceError,
 } from './errors.ts'
+export { HTTP_PRELUDE_CONTENT_TYPE, type HttpPrelude, httpResponseStream } from './http-response-stream.ts'
 export {
   type CurrentInvocation,
   currentInvocation,
@@ -54,4 +55,18 @@ export {
   type OptionFailure,
   optionChecks,
 } from './options.ts'
+export {
+  type BeforeFirstWrite,
+  type ResponseStream,
+  responseStreamOf,
+} from './response-stream.ts'
+export { ResponseStreamError, type ResponseStreamErrorCode } from './response-stream-error.ts'
+export {
+  type CatchFitsStream,
+  type HttpStreamResponse,
+  type StreamBody,
+  type StreamResponse,
+  writeStreamResponse,
+} from './stream-response.ts'
+export { HANDLER_STREAMING, isStreamingHandler, type StreamingHandler, streamify } from './streamify.ts'
 export { TimeoutError, type TimeoutFacts } from './timeout-error.ts'

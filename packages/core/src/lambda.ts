@@ -12,6 +12,9 @@ import type {
   MiddlewareRequest,
   MiddlewareSpec,
 } from './middleware.ts'
+import { type ResponseStream, sluiceStreamOf } from './response-stream.ts'
+import type { CatchFitsStream, StreamResponse } from './stream-response.ts'
+import { passStream, type StreamingHandler, streamErrors, streamify } from './streamify.ts'
 
 /** A plain Lambda Node.js handler: what `lambda().handler()` returns and what Lambda calls. */
 export type LambdaHandler<TEvent = unknown, TResult = unknown> = (
@@ -110,6 +113,8 @@ const withCatch = (
     try {
       return await run(event, context)
     } catch (error) {
+      // A streamed body already on its way cannot be replaced: the stream ends with the error instead.
+      if (sluiceStreamOf(context)?.started) throw error
       const request = requests.get(context)
       // lambda() puts the lifecycle on the context in requestStart, before anything that can throw.
       const seen = (request?.context ?? context) as CatchContext
@@ -136,6 +141,49 @@ export interface LambdaBuilder<TInput, TEvent, TAdds extends object, TCaught> {
   handler<TResult>(
     fn: (event: TEvent, context: HandlerContext<TAdds>) => TResult | Promise<TResult>,
   ): LambdaHandler<TInput, Awaited<TResult> | TCaught>
+  /**
+   * Finishes the chain with a response streaming function (see the README, "Response streaming"): it writes to
+   * `responseStream` and/or returns a body or an HTTP response. An error before the first byte goes to `.catch()`,
+   * whose result is streamed; after it, the stream ends with the error.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a function that returns nothing returns void, not undefined
+  stream<TResult extends StreamResponse | void = void>(
+    fn: (
+      event: TEvent,
+      responseStream: ResponseStream,
+      context: HandlerContext<TAdds>,
+    ) => TResult | Promise<TResult>,
+    ...catchFits: CatchFitsStream<TCaught>
+  ): StreamingHandler<TInput>
+}
+
+/**
+ * The middy chain of a finished builder and its catch point, as a buffered `(event, context)` handler.
+ * lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart plugin
+ * hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.
+ */
+const chain = (
+  options: LambdaOptions,
+  middlewares: readonly AnyMiddleware[],
+  catchFn: StoredCatch | undefined,
+  fn: (event: never, context: never) => unknown,
+): LambdaHandler => {
+  const attach = lifecycle({ clock: options.clock }).before as (request: MiddlewareRequest) => void
+  const requests = catchFn ? new WeakMap<object, MiddlewareRequest>() : undefined
+  const userStart = options.plugin?.requestStart
+  const requestStart = (request: middy.Request) => {
+    attach(request as MiddlewareRequest)
+    requests?.set(request.context, request as MiddlewareRequest)
+    userStart?.(request)
+  }
+  const base = middy({
+    ...options.plugin,
+    requestStart,
+    timeoutEarlyInMillis: options.timeoutEarlyInMillis ?? 0,
+  })
+  for (const middleware of middlewares) base.use(middleware)
+  const run = base.handler(fn as never) as unknown as LambdaHandler
+  return requests && catchFn ? withCatch(run, requests, catchFn) : run
 }
 
 const builder = <TInput, TEvent, TAdds extends object, TCaught>(
@@ -145,31 +193,15 @@ const builder = <TInput, TEvent, TAdds extends object, TCaught>(
 ): LambdaBuilder<TInput, TEvent, TAdds, TCaught> => ({
   use: (middleware) => builder(options, [...middlewares, middleware as unknown as AnyMiddleware], catchFn),
   catch: (fn) => builder(options, middlewares, fn as StoredCatch),
-  handler(fn) {
-    // lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart
-    // plugin hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.
-    const attach = lifecycle({ clock: options.clock }).before as (request: MiddlewareRequest) => void
-    const requests = catchFn ? new WeakMap<object, MiddlewareRequest>() : undefined
-    const userStart = options.plugin?.requestStart
-    const requestStart = (request: middy.Request) => {
-      attach(request as MiddlewareRequest)
-      requests?.set(request.context, request as MiddlewareRequest)
-      userStart?.(request)
-    }
-    const base = middy({
-      ...options.plugin,
-      requestStart,
-      timeoutEarlyInMillis: options.timeoutEarlyInMillis ?? 0,
-    })
-    for (const middleware of middlewares) base.use(middleware)
-    const run = base.handler(fn as never) as unknown as LambdaHandler
-    const handler = requests && catchFn ? withCatch(run, requests, catchFn) : run
-    return withInvocation(handler) as LambdaHandler<TInput, never>
-  },
+  handler: (fn) => withInvocation(chain(options, middlewares, catchFn, fn)) as LambdaHandler<TInput, never>,
+  // streamErrors goes last so that its onError runs first, before any other can answer the error.
+  stream: (fn, ..._catchFits) =>
+    streamify(chain(options, [...middlewares, streamErrors], catchFn, passStream(fn))),
 })
 
 /**
- * Starts a typed Lambda handler on middy. Name the incoming event type, add middlewares, end with `.handler()`.
+ * Starts a typed Lambda handler on middy. Name the incoming event type, add middlewares, end with `.handler()`
+ * (or `.stream()` for response streaming).
  *
  * @example
  * export const handler = lambda<SQSEvent>()

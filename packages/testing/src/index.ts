@@ -63,6 +63,7 @@ export {
   invokeResult,
   SERIALIZATION_ERROR_TYPE,
 } from './invoke.ts'
+export { runStreamingInvocation, type StreamingInvokable } from './invoke-stream.ts'
 export { type LambdaEnvInput, lambdaEnv } from './lambda-env.ts'
 export {
   type LambdaErrorShape,
@@ -71,4 +72,5 @@ export {
   timedOutMessage,
   toLambdaError,
 } from './lambda-error.ts'
+export type { StreamedChunk, StreamedResult } from './stream-recorder.ts'
 export { after, type Driven, drive, hang } from './virtual-time.ts'

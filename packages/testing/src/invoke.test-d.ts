@@ -1,7 +1,16 @@
-import type { Context, Handler, SQSEvent, SQSHandler } from 'aws-lambda'
+import { lambda } from '@sluice/core'
+import type {
+  Context,
+  Handler,
+  LambdaFunctionURLEvent,
+  SQSEvent,
+  SQSHandler,
+  StreamifyHandler,
+} from 'aws-lambda'
 import { describe, expectTypeOf, test } from 'vitest'
 import { createContext } from './context.ts'
 import { type InvokeResult, invoke, invokeResult } from './invoke.ts'
+import type { StreamedResult } from './stream-recorder.ts'
 
 describe('invoke types', () => {
   test('infers the result type from the handler, awaited', () => {
@@ -38,5 +47,23 @@ describe('invoke types', () => {
     invoke(async () => 1, {}, { timeoutMs: 10 })
     // @ts-expect-error: context options do not mix with a ready context
     invoke(async () => 1, {}, { context: createContext(), timeoutMs: 10 })
+  })
+
+  test('a streaming handler resolves to the streamed result, whatever it returns', () => {
+    const handler = lambda<LambdaFunctionURLEvent>().stream(() => 'hi')
+    const event = {} as LambdaFunctionURLEvent
+    expectTypeOf(invoke(handler, event)).toEqualTypeOf<Promise<StreamedResult>>()
+    const streamify: StreamifyHandler<{ id: string }, void> = async (_event, stream) => {
+      stream.end()
+    }
+    expectTypeOf(invoke(streamify, { id: 'a' })).toEqualTypeOf<Promise<StreamedResult>>()
+    // @ts-expect-error: the event must match the streaming handler's too
+    invoke(handler, { rawPath: 1 })
+  })
+
+  test('invokeResult takes no streaming handler: invoke() already resolves with the stream’s error', () => {
+    const streaming = lambda().stream(() => 'hi')
+    // @ts-expect-error: streaming handlers go to invoke()
+    invokeResult(streaming, {})
   })
 })

@@ -2,8 +2,9 @@ import type { Context } from 'aws-lambda'
 import { type Clock, realTime, scheduleOn } from './clock.ts'
 import { type ContextOptions, contextTiming, createContext } from './context.ts'
 import { LambdaInvokeError } from './errors.ts'
-
+import { isMarkedStreaming, runStreamingInvocation, type StreamingInvokable } from './invoke-stream.ts'
 import { type LambdaErrorShape, lambdaTimeoutError, toLambdaError } from './lambda-error.ts'
+import type { StreamedResult } from './stream-recorder.ts'
 
 /**
  * A Lambda handler as the Node.js 24 runtime calls it: `(event, context)`, returning the result or a
@@ -57,19 +58,40 @@ export const SERIALIZATION_ERROR_TYPE = 'Runtime.JSONStringifyError'
  * The timeout runs on the context's clock: a `VirtualClock` times out on `advance`, the system clock on
  * real or vitest-faked timers.
  *
+ * A streaming handler (`lambda().stream()`, `awslambda.streamifyResponse()`: marked for the runtime) gets a
+ * response stream shaped like the runtime client's, and `invoke` resolves with a {@link StreamedResult}: the
+ * chunks with their times on the same clock, the body, the HTTP prelude, and the error the stream ended with, if
+ * any. It never rejects for the invocation's failure, since the bytes sent before it matter too.
+ *
  * @example
  * const handler = async (event: { name: string }) => `hello ${event.name}`
  * await invoke(handler, { name: 'ada' }) // 'hello ada'
  * await invoke(() => new Promise(() => {}), {}, { timeoutMs: 50 }) // rejects: Task timed out after 0.05 seconds
+ * const { chunks, prelude } = await invoke(lambda().stream(() => ({ statusCode: 200, body: 'hi' })), {})
  */
 export function invoke<$Event, $Result>(
   handler: InvokableHandler<$Event, $Result>,
   event: NoInfer<$Event>,
+  options?: InvokeOptions,
+): Promise<Awaited<$Result>>
+export function invoke<$Event>(
+  handler: StreamingInvokable<$Event>,
+  event: NoInfer<$Event>,
+  options?: InvokeOptions,
+): Promise<StreamedResult>
+export function invoke<$Event>(
+  handler: InvokableHandler<$Event, unknown> | StreamingInvokable<$Event>,
+  event: $Event,
   options: InvokeOptions = {},
-): Promise<Awaited<$Result>> {
+): Promise<unknown> {
   const { context, clock } = resolveInvocation(options)
+  if (isStreaming(handler)) return runStreamingInvocation(handler, event, context, clock)
   return runInvocation(handler, event, context, clock)
 }
+
+const isStreaming = <$Event>(
+  handler: InvokableHandler<$Event, unknown> | StreamingInvokable<$Event>,
+): handler is StreamingInvokable<$Event> => isMarkedStreaming(handler)
 
 /**
  * Like `invoke`, but never rejects: resolves to `{ ok: true, result }` or `{ ok: false, error }` where

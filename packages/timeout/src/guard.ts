@@ -54,7 +54,10 @@ const LONGEST_TIMER = 2_147_483_647
 export class DeadlineGuard implements TimeoutHandle {
   readonly deadline: number
   readonly marginMs: number
-  /** True when a `withTimeout` wrapper owns this guard (and so the response). */
+  /**
+   * True when something other than the `timeout()` middleware's hooks owns the response: a `withTimeout` /
+   * `.wrap()` wrapper, or the response stream of a streaming invocation (see `guardStream`).
+   */
   readonly wrapped: boolean
   /** The middy request once a `timeout()` middleware saw it; onTimeout gets it. */
   request: MiddlewareRequest | undefined

@@ -1,8 +1,9 @@
-import type { LambdaHandler, Middleware } from '@sluice/core'
+import { type LambdaHandler, type Middleware, responseStreamOf } from '@sluice/core'
 import type { DeadlineGuard, TimeoutContext } from './guard.ts'
 import { guardFactory, guardOf } from './guard-factory.ts'
 import { type GuardableHandler, guardHandler } from './guard-handler.ts'
 import { resolveOptions, type TimeoutOptions } from './options.ts'
+import { guardStream } from './stream-guard.ts'
 
 /**
  * The `timeout()` middleware, plus `wrap` to race the whole invocation with the same guard.
@@ -26,6 +27,8 @@ export type TimeoutMiddleware<TResponse = never> = Middleware<{ context: Timeout
  * `signal` (created on first read, aborted at deadline − margin), `remaining()` and `onCleanup(fn)`. Used with
  * `.wrap()` it guards the whole invocation; used alone (any middy stack), it cannot stop a chain that never
  * settles, but a late result or error still becomes the timeout response.
+ * In a streaming handler (`lambda().stream()`) it ends the response stream with the `TimeoutError` instead (no
+ * `.wrap()` needed): the invocation fails with it after the bytes already sent.
  *
  * @example
  * const guard = timeout({ onTimeout: () => ({ statusCode: 503 }) })
@@ -51,6 +54,11 @@ export const timeout = <TResponse = never>(
       const current = guardOf(request.context)
       if (current?.wrapped && !current.settled) {
         current.request = request
+        return
+      }
+      const stream = responseStreamOf(request.context)
+      if (stream !== undefined) {
+        guardStream(guards, request, stream)
         return
       }
       if (last?.request && 'earlyResponse' in last.request) last.disarm()
