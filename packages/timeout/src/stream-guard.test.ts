@@ -37,6 +37,27 @@ describe('timeout() in a streaming handler', () => {
     expect(log).toEqual(['cleanup at 500', 'flushed'])
   })
 
+  test('a handler that fails because the guard aborted its signal ends the stream with the TimeoutError', async () => {
+    const clock = createClock(0)
+    const log: string[] = []
+    const handler = lambda({ clock })
+      .use(timeout({ clock, flush: [() => log.push('flushed')] }))
+      .stream(async (_event, stream, context) => {
+        const { signal } = context.timeout
+        stream.write('page 1;')
+        // What a fetch or a timers/promises sleep does with the signal: reject with an AbortError.
+        await new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        )
+      })
+    const pending = invoke(handler, {}, { clock, timeoutMs: 1_000 })
+    await clock.advance(1_000)
+    const streamed = await pending
+    expect(streamed.body).toBe('page 1;')
+    expect(streamed.error?.errorType).toBe('TimeoutError')
+    expect(log).toEqual(['flushed'])
+  })
+
   test('a body the handler returned is still guarded while it is piped', async () => {
     const clock = createClock(0)
     async function* slowRows() {

@@ -77,7 +77,15 @@ export const timeout = <TResponse = never>(
     },
     onError: function timeoutOnError(request) {
       const guard = guardOf(request.context)
-      if (!guard || guard.wrapped) return
+      if (!guard) return
+      // A streaming handler that fails once its guard fired failed because of it (its signal aborted, its sleep
+      // rejected): the stream ends with the TimeoutError, once cleanups and flushing are over, not with that error.
+      if (guard.fired && responseStreamOf(request.context) !== undefined) {
+        return guard.fire().then((error) => {
+          request.error = error
+        })
+      }
+      if (guard.wrapped) return
       if (!guard.fired) return guard.disarm()
       if (guard.responded) return
       return guard.respond().then(undefined, (error: Error) => {
