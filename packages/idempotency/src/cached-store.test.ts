@@ -2,6 +2,7 @@ import { lambda } from '@sluice/core'
 import { createClock, createContext } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { countingStore } from '../test-support/counting-store.ts'
+import { ownershipSuite } from '../test-support/ownership.ts'
 import { cachedStore } from './cached-store.ts'
 import { idempotency } from './idempotency.ts'
 import { memoryStore } from './memory-store.ts'
@@ -18,6 +19,10 @@ const setup = (options?: Parameters<typeof cachedStore>[1]) => {
   return { clock, remote, handler, runs: () => runs }
 }
 
+describe('cachedStore(): only the claim’s owner completes or releases, and a lost complete is not cached', () => {
+  ownershipSuite(() => cachedStore(memoryStore()), 200)
+})
+
 describe('cachedStore()', () => {
   test('a duplicate on the same container is answered with no call to the remote store', async () => {
     const { remote, handler, runs } = setup()
@@ -32,16 +37,23 @@ describe('cachedStore()', () => {
     const clock = createClock(0)
     const remote = countingStore(memoryStore())
     const now = clock.now()
-    await remote.store.claim({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 })
+    await remote.store.claim({
+      key: 'k',
+      owner: 'a',
+      now,
+      inProgressExpiry: now + 1000,
+      expiry: now + 60_000,
+    })
     await remote.store.complete({
       key: 'k',
+      owner: 'a',
       now,
       inProgressExpiry: now + 1000,
       expiry: now + 60_000,
       result: '1',
     })
     const store = cachedStore(remote.store)
-    const claim = { key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 }
+    const claim = { key: 'k', owner: 'b', now, inProgressExpiry: now + 1000, expiry: now + 60_000 }
     expect(await store.claim(claim)).toMatchObject({
       claimed: false,
       existing: { status: 'COMPLETED', result: '1' },

@@ -20,7 +20,8 @@ type Cached = { readonly record: IdempotencyRecord; readonly until: number }
 /**
  * Keeps COMPLETED records in this container in front of a remote store, so a duplicate that lands on the same
  * warm container is answered with no store call. Only completed records are cached (they do not change until
- * they expire); claims, in-progress records and releases always go to the store.
+ * they expire); claims, in-progress records, completes and releases always go to the store, which checks the
+ * claim's owner, and only a complete the store accepted is cached.
  *
  * @example
  * const store = cachedStore(dynamoDbStore({ client, tableName: 'idempotency' }), { maxEntries: 500, ttlMs: 300_000 })
@@ -49,6 +50,8 @@ export function cachedStore(
     },
     complete: async function cachedComplete(request) {
       const outcome = await store.complete(request)
+      // A lost claim wrote nothing: what the store holds is another invocation's record, not this result.
+      if (outcome.claimLost) return outcome
       const { key, expiry, inProgressExpiry, payloadHash, result, now, keyFormat } = request
       const resultTooLarge = !outcome.resultStored
       const record: IdempotencyRecord = {
@@ -63,9 +66,11 @@ export function cachedStore(
       remember(key, record, now)
       return outcome
     },
-    release: async function cachedRelease(key) {
-      cache.delete(key)
-      await store.release(key)
+    release: async function cachedRelease(key, owner) {
+      const outcome = await store.release(key, owner)
+      // A lost release deleted nothing, so a completed record cached for the key is still true.
+      if (!outcome.claimLost) cache.delete(key)
+      return outcome
     },
   }
 }

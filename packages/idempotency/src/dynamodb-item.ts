@@ -17,6 +17,8 @@ export interface DynamoDbAttributes {
   readonly resultTooLarge: string
   /** The key format the record was written in (N); absent on items written before 0.2 (format 1). */
   readonly keyFormat: string
+  /** The owner token of the claim that wrote the item (S); absent on items written before owners (owned by nobody). */
+  readonly owner: string
 }
 
 /**
@@ -34,6 +36,7 @@ export const defaultAttributes: DynamoDbAttributes = {
   result: 'data',
   resultTooLarge: 'result_too_large',
   keyFormat: 'key_format',
+  owner: 'owner_token',
 }
 
 /**
@@ -74,17 +77,22 @@ const NUMBER_BYTES = 21
  * numbers: compared with the 400 KB item limit before the UpdateItem is sent.
  *
  * @example
- * completedItemBytes('orders#abc', '{"ok":true}', 'hash', defaultAttributes) // ≈ 150
+ * completedItemBytes({ key: 'orders#abc', owner, result: '{"ok":true}', payloadHash: 'hash' }, defaultAttributes) // ≈ 200
  */
 export function completedItemBytes(
-  key: string,
-  result: string | undefined,
-  payloadHash: string | undefined,
+  item: {
+    readonly key: string
+    readonly owner: string
+    readonly result: string | undefined
+    readonly payloadHash: string | undefined
+  },
   names: DynamoDbAttributes,
 ): number {
   const text = (s: string) => Buffer.byteLength(s, 'utf8')
+  const { key, owner, result, payloadHash } = item
   let bytes = text(names.key) + text(key) + text(names.status) + text('IN_PROGRESS')
   bytes += text(names.expiry) + text(names.inProgressExpiry) + text(names.keyFormat) + 3 * NUMBER_BYTES
+  bytes += text(names.owner) + text(owner)
   if (payloadHash !== undefined) bytes += text(names.payloadHash) + text(payloadHash)
   if (result !== undefined) bytes += text(names.result) + text(result)
   return bytes

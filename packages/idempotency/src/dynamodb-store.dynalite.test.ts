@@ -1,7 +1,8 @@
-import { type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb'
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb'
 import { lambda } from '@sluice/core'
 import { createContext } from '@sluice/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ownershipSuite } from '../test-support/ownership.ts'
 import {
   boundedDynamoDb,
   countDynamoDbCalls,
@@ -27,6 +28,33 @@ beforeAll(async () => {
 afterAll(async () => {
   client.destroy()
   await server.stop()
+})
+
+describe('dynamoDbStore on dynalite: only the claim’s owner completes or releases', () => {
+  ownershipSuite(() => dynamoDbStore({ client, tableName: 'idempotency' }), 50)
+})
+
+describe('dynamoDbStore on dynalite: items written before owners', () => {
+  test('an item with no owner token is owned by nobody: no complete or release touches it', async () => {
+    const store = dynamoDbStore({ client, tableName: 'idempotency' })
+    const now = Date.UTC(2025, 0, 1)
+    const Item = {
+      id: { S: 'legacy' },
+      status: { S: 'IN_PROGRESS' },
+      expiration: { N: String(now / 1000 + 3600) },
+      in_progress_expiration: { N: String(now + 60_000) },
+      key_format: { N: '2' },
+    }
+    await client.send(new PutItemCommand({ TableName: 'idempotency', Item }))
+    const times = { now, inProgressExpiry: now + 60_000, expiry: now + 3_600_000 }
+    const complete = { key: 'legacy', owner: 'any', ...times, result: '1' }
+    expect(await store.complete(complete)).toMatchObject({ claimLost: true })
+    expect(await store.release('legacy', 'any')).toEqual({ claimLost: true })
+    const { Item: after } = await client.send(
+      new GetItemCommand({ TableName: 'idempotency', Key: { id: { S: 'legacy' } }, ConsistentRead: true }),
+    )
+    expect(after).toEqual(Item)
+  })
 })
 
 describe('dynamoDbStore on a table that returns no item with a failed condition (dynalite)', () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { storeAcceptance } from '../test-support/acceptance.ts'
 import { anyValueProperty, forms, keyPairProperty } from '../test-support/key-oracle.ts'
+import { ownershipSuite } from '../test-support/ownership.ts'
 import {
   boundedDynamoDb,
   countDynamoDbCalls,
@@ -34,7 +35,7 @@ afterAll(async () => {
 
 describe('dynamoDbStore on DynamoDB Local', () => {
   const now = Date.UTC(2025, 0, 1)
-  const claim = { now, inProgressExpiry: now + 5000, expiry: now + 3_600_000 }
+  const claim = { owner: 'owner-1', now, inProgressExpiry: now + 5000, expiry: now + 3_600_000 }
 
   test('a duplicate is one conditional PutItem: the refused write returns the holding record', async () => {
     const store = dynamoDbStore({ client, tableName })
@@ -116,6 +117,10 @@ describe.each(Object.entries(forms))('%s on DynamoDB Local under hostile keys', 
       { numRuns: 50 },
     )
   })
+})
+
+describe('dynamoDbStore on DynamoDB Local: only the claim’s owner completes or releases', () => {
+  ownershipSuite(() => dynamoDbStore({ client, tableName }), 30)
 })
 
 // The kill test in here stops the shared server, so this block stays last.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { answerFrom, type PayloadHashes, resultTooLarge } from './answer.ts'
 import { hashText } from './canonical-json.ts'
 import { resolveOptions } from './engine-options.ts'
@@ -6,6 +7,7 @@ import { lookUpFormatOne } from './format-one-lookup.ts'
 import { formatOneText, KEY_FORMAT } from './key-format.ts'
 import type { ClaimRequest, IdempotencyStore } from './record.ts'
 import type { Selected, Selector } from './selector.ts'
+import { claimLostMessage, emitIdempotencyWarning } from './warnings.ts'
 
 /**
  * Options every form (middleware, `makeIdempotent`, `idempotentRecord`) shares.
@@ -51,6 +53,8 @@ export interface Invocation {
 /** A key this call claimed; finish or fail it. */
 export interface Claim {
   readonly key: string
+  /** The claim's own token: the store completes or releases the record only while it still carries it. */
+  readonly owner: string
   readonly payloadHash: string | undefined
   readonly inProgressExpiry: number
 }
@@ -128,8 +132,10 @@ export function createEngine<TInput>(
       // The record must outlive its own in-progress window, whatever expiresAfterSeconds says.
       const expiry = Math.max(at + expiresAfterMs, inProgressExpiry)
       const payloadHash = payload.current
+      const owner = randomUUID()
       const request: ClaimRequest = {
         key,
+        owner,
         now: at,
         inProgressExpiry,
         expiry,
@@ -146,7 +152,7 @@ export function createEngine<TInput>(
           if (found !== undefined) return { kind: 'duplicate', ...found }
         }
       }
-      return { kind: 'run', claim: { key, payloadHash, inProgressExpiry } }
+      return { kind: 'run', claim: { key, owner, payloadHash, inProgressExpiry } }
     },
 
     async finish(claim: Claim, result: unknown): Promise<void> {
@@ -154,17 +160,22 @@ export function createEngine<TInput>(
       const at = resolved.now()
       const request = { ...claim, now: at, expiry: at + expiresAfterMs, result: json, keyFormat: KEY_FORMAT }
       const outcome = await guarded('complete', () => store.complete(request))
-      // The caller still gets its result: the work is done once, and failing now would only trigger a retry
-      // that cannot be answered either. Duplicates get IDEMPOTENCY_RESULT_TOO_LARGE; the warning reaches the logs.
-      if (!outcome.resultStored) {
-        process.emitWarning(resultTooLarge().message, { code: 'IDEMPOTENCY_RESULT_TOO_LARGE' })
+      // The caller still gets its result: the work is done, and failing now would only trigger a retry that
+      // cannot be answered either. The warnings reach the logs; duplicates get what the store holds.
+      if (outcome.claimLost) {
+        emitIdempotencyWarning(claimLostMessage(claim.key, 'complete'), 'IDEMPOTENCY_CLAIM_LOST')
+      } else if (!outcome.resultStored) {
+        emitIdempotencyWarning(resultTooLarge().message, 'IDEMPOTENCY_RESULT_TOO_LARGE')
       }
     },
 
     async fail(claim: Claim): Promise<void> {
       // The handler's error is what the caller must see; if the release fails too, the record blocks retries
       // only until its in-progress expiry.
-      await store.release(claim.key).catch(() => {})
+      const outcome = await store.release(claim.key, claim.owner).catch(() => undefined)
+      if (outcome?.claimLost) {
+        emitIdempotencyWarning(claimLostMessage(claim.key, 'release'), 'IDEMPOTENCY_CLAIM_LOST')
+      }
     },
   }
 }

@@ -19,7 +19,7 @@ export async function lookUpFormatOne(
   formatOneKey: string,
   payload: PayloadHashes,
 ): Promise<{ readonly result: unknown } | undefined> {
-  const releaseCurrent = () => store.release(request.key).catch(() => {})
+  const releaseCurrent = () => store.release(request.key, request.owner).catch(() => {})
   let outcome: Awaited<ReturnType<IdempotencyStore['claim']>>
   try {
     outcome = await store.claim({ ...request, key: formatOneKey })
@@ -29,7 +29,7 @@ export async function lookUpFormatOne(
   }
   if (outcome.claimed) {
     // Nothing lived there: drop the placeholder. If that fails, it is format 2, which this lookup ignores.
-    await store.release(formatOneKey).catch(() => {})
+    await store.release(formatOneKey, request.owner).catch(() => {})
     return undefined
   }
   const { existing } = outcome
@@ -43,6 +43,7 @@ export async function lookUpFormatOne(
   }
   const copy = {
     key: request.key,
+    owner: request.owner,
     now: request.now,
     expiry: existing.expiry,
     inProgressExpiry: request.inProgressExpiry,

@@ -168,6 +168,7 @@ describe('idempotency()', () => {
     const now = Date.now()
     await store.claim({
       key: `orders#${hashValue(['a'])}`,
+      owner: 'another-invocation',
       now,
       inProgressExpiry: now + 60_000,
       expiry: now + 60_000,

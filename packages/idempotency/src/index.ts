@@ -19,6 +19,8 @@ export type {
   IdempotencyRecord,
   IdempotencyStore,
   RecordStatus,
+  ReleaseOutcome,
 } from './record.ts'
 export { type RedisClientLike, type RedisStoreOptions, redisStore } from './redis-store.ts'
 export type { Selector } from './selector.ts'
+export type { IdempotencyWarningCode } from './warnings.ts'

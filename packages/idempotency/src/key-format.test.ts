@@ -22,7 +22,7 @@ async function formatOneRecord(
   status: 'IN_PROGRESS' | 'COMPLETED',
   payloadHash?: string,
 ) {
-  const times = { now, inProgressExpiry: now + 60_000, expiry: now + 3_600_000 }
+  const times = { owner: 'format-one', now, inProgressExpiry: now + 60_000, expiry: now + 3_600_000 }
   await store.claim({ key, ...times, payloadHash })
   if (status === 'COMPLETED') await store.complete({ key, ...times, payloadHash, result: '{"charged":10}' })
 }
@@ -55,6 +55,7 @@ describe('key format 2 and the upgrade from format 1', () => {
     expect(calls).toEqual(['claim'])
     const copied = await inner.claim({
       key: `orders.record#${hashText(FORMAT_TWO_TEXT)}`,
+      owner: 'probe',
       now,
       inProgressExpiry: now,
       expiry: now,
@@ -119,6 +120,7 @@ describe('key format 2 and the upgrade from format 1', () => {
     const key = `orders.record#${hashText(FORMAT_ONE_TEXT)}`
     await inner.claim({
       key,
+      owner: 'placeholder',
       now,
       inProgressExpiry: now + 60_000,
       expiry: now + 3_600_000,

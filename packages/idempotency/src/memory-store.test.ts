@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { storeAcceptance } from '../test-support/acceptance.ts'
 import { countingStore } from '../test-support/counting-store.ts'
+import { ownershipSuite } from '../test-support/ownership.ts'
 import { memoryStore } from './memory-store.ts'
 import type { IdempotencyStore } from './record.ts'
 
@@ -9,10 +10,14 @@ describe('memoryStore: acceptance', () => {
   storeAcceptance({ store: () => counted.store, calls: () => counted.calls.length })
 })
 
+describe('memoryStore: only the claim’s owner completes or releases', () => {
+  ownershipSuite(() => memoryStore(), 300)
+})
+
 describe('memoryStore', () => {
   const now = 1_000_000
   const claim = (store: IdempotencyStore, key: string, at = now) =>
-    store.claim({ key, now: at, inProgressExpiry: at + 1000, expiry: at + 60_000 })
+    store.claim({ key, owner: `owner-${at}`, now: at, inProgressExpiry: at + 1000, expiry: at + 60_000 })
 
   test('keeps at most maxEntries records, dropping the least recently used', async () => {
     const store = memoryStore({ maxEntries: 2 })

@@ -2,7 +2,13 @@ import { Lru } from '@sluice/core'
 import { checkNumber } from './options-check.ts'
 import { type IdempotencyRecord, type IdempotencyStore, isReplaceable } from './record.ts'
 
-const STORED = { resultStored: true } as const
+const STORED = { resultStored: true, claimLost: false } as const
+const LOST = { resultStored: false, claimLost: true } as const
+const RELEASED = { claimLost: false } as const
+const NOT_RELEASED = { claimLost: true } as const
+
+// The owner token stays beside the record rather than in it: a duplicate gets the record, never the token.
+type Held = { readonly record: IdempotencyRecord; readonly owner: string }
 
 /**
  * Options of {@link memoryStore}.
@@ -26,21 +32,37 @@ export interface MemoryStoreOptions {
  *   .handler(charge)
  */
 export function memoryStore({ maxEntries = 1000 }: MemoryStoreOptions = {}): IdempotencyStore {
-  const records = new Lru<IdempotencyRecord>({ maxEntries: checkNumber('maxEntries', maxEntries) })
+  const records = new Lru<Held>({ maxEntries: checkNumber('maxEntries', maxEntries) })
+  // Each call reads and writes in one synchronous step, so two invocations of this worker never interleave in it.
   return {
-    claim: async function memoryClaim({ key, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
-      const existing = records.get(key)
+    claim: async function memoryClaim({ key, owner, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
+      const existing = records.get(key)?.record
       if (existing !== undefined && !isReplaceable(existing, now)) return { claimed: false, existing }
-      records.set(key, { status: 'IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat })
+      records.set(key, {
+        record: { status: 'IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat },
+        owner,
+      })
       return { claimed: true }
     },
     complete: async function memoryComplete(request) {
-      const { key, expiry, inProgressExpiry, payloadHash, result, keyFormat } = request
-      records.set(key, { status: 'COMPLETED', expiry, inProgressExpiry, payloadHash, result, keyFormat })
+      const { key, owner, expiry, inProgressExpiry, payloadHash, result, keyFormat } = request
+      if (records.peek(key)?.owner !== owner) return LOST
+      const record: IdempotencyRecord = {
+        status: 'COMPLETED',
+        expiry,
+        inProgressExpiry,
+        payloadHash,
+        result,
+        keyFormat,
+      }
+      records.set(key, { record, owner })
       return STORED
     },
-    release: async function memoryRelease(key) {
+    release: async function memoryRelease(key, owner) {
+      const held = records.peek(key)
+      if (held?.owner !== owner || held.record.status !== 'IN_PROGRESS') return NOT_RELEASED
       records.delete(key)
+      return RELEASED
     },
   }
 }

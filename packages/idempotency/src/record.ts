@@ -26,6 +26,13 @@ export interface IdempotencyRecord {
 /** A claim: take the key unless a live record holds it. */
 export interface ClaimRequest {
   readonly key: string
+  /**
+   * A token made for this claim alone (`crypto.randomUUID()`; no whitespace), stored with the record: only a
+   * complete or release that brings it acts on the record, so an invocation that outlived its claim never touches
+   * the record of the invocation that took the key over. Records written before owners have none: no token
+   * matches them.
+   */
+  readonly owner: string
   /** The caller's clock (epoch ms); stores compare expiries with it, never with their own clock. */
   readonly now: number
   readonly inProgressExpiry: number
@@ -43,6 +50,8 @@ export type ClaimOutcome =
 /** Completing a claimed key with the handler's result (JSON text, or `undefined`). */
 export interface CompleteRequest {
   readonly key: string
+  /** The token of the claim being completed ({@link ClaimRequest.owner}). */
+  readonly owner: string
   readonly now: number
   readonly expiry: number
   readonly result: string | undefined
@@ -52,26 +61,44 @@ export interface CompleteRequest {
   readonly keyFormat?: number | undefined
 }
 
-/** `resultStored: false` when the store kept the record COMPLETED but could not keep the result (too large). */
+/**
+ * What a complete did. `claimLost: true` when the record under the key is no longer this claim's (another
+ * invocation took the key over, or the record is gone): nothing was written. Else `resultStored: false` when
+ * the store kept the record COMPLETED but could not keep the result (too large).
+ */
 export interface CompleteOutcome {
   readonly resultStored: boolean
+  readonly claimLost: boolean
+}
+
+/** What a release did. `claimLost: true` when the record was not this claim's in-progress record: nothing was deleted. */
+export interface ReleaseOutcome {
+  readonly claimLost: boolean
 }
 
 /**
  * Where idempotency records live. One `claim` per invocation, one `complete` after success, one `release`
- * after failure. Throwing from any of them makes the caller fail closed (`IDEMPOTENCY_STORE_UNAVAILABLE`).
+ * after failure; `complete` and `release` act only on the record the claim with the same `owner` wrote, each
+ * in one atomic step. Throwing from any of them makes the caller fail closed (`IDEMPOTENCY_STORE_UNAVAILABLE`).
  *
  * @example
  * const store: IdempotencyStore = memoryStore({ maxEntries: 100 })
- * const outcome = await store.claim({ key, now, inProgressExpiry: now + 30_000, expiry: now + 3_600_000 })
+ * const owner = randomUUID()
+ * const outcome = await store.claim({ key, owner, now, inProgressExpiry: now + 30_000, expiry: now + 3_600_000 })
  */
 export interface IdempotencyStore {
   /** Atomically claims `key` when it is absent, expired, or IN_PROGRESS past its in-progress expiry. */
   claim(request: ClaimRequest): Promise<ClaimOutcome>
-  /** Marks the claimed key COMPLETED with the result; `resultStored: false` when only the status could be kept. */
+  /**
+   * Marks the key COMPLETED with the result, if the record is still the one `request.owner` claimed; else
+   * writes nothing (`claimLost`). `resultStored: false` when only the status could be kept.
+   */
   complete(request: CompleteRequest): Promise<CompleteOutcome>
-  /** Deletes the record so a retry can run (the handler failed). */
-  release(key: string): Promise<void>
+  /**
+   * Deletes the record so a retry can run (the handler failed), if it is still the IN_PROGRESS record `owner`
+   * claimed; else deletes nothing (`claimLost`).
+   */
+  release(key: string, owner: string): Promise<ReleaseOutcome>
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { storeAcceptance } from '../test-support/acceptance.ts'
 import { anyValueProperty, forms, keyPairProperty } from '../test-support/key-oracle.ts'
+import { ownershipSuite } from '../test-support/ownership.ts'
 import { boundedRedis, countRedisCalls, startRedis, type TestServer } from '../test-support/servers.ts'
 import { redisStore } from './redis-store.ts'
 
@@ -58,41 +59,47 @@ describe('redisStore: acceptance', () => {
   })
 })
 
+describe('redisStore: only the claim’s owner completes or releases', () => {
+  ownershipSuite(() => redisStore({ client, prefix: 'owner:' }), 50)
+})
+
 describe('redisStore', () => {
   const now = Date.UTC(2025, 0, 1)
+  const times = { now, inProgressExpiry: now + 1000, expiry: now + 60_000 }
 
-  test('claims with one EVALSHA, completes with one SET … PX, releases with one DEL', async () => {
+  test('claims, completes and releases with one EVALSHA each', async () => {
     const store = redisStore({ client, prefix: 'calls:' })
-    await store.claim({ key: 'warm', now, inProgressExpiry: now + 1000, expiry: now + 60_000 })
+    // Loads the three scripts (NOSCRIPT, then EVAL) so the counted calls below are the warm ones.
+    await store.claim({ key: 'warm', owner: 'w', ...times })
+    await store.complete({ key: 'warm', owner: 'w', ...times, result: '1' })
+    await store.release('warm', 'w')
     const start = counter.calls.length
-    await store.claim({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 })
-    await store.complete({
-      key: 'k',
-      now,
-      inProgressExpiry: now + 1000,
-      expiry: now + 60_000,
-      result: '{"a":1}',
+    await store.claim({ key: 'k', owner: 'a', ...times })
+    expect(await store.complete({ key: 'k', owner: 'a', ...times, result: '{"a":1}' })).toEqual({
+      resultStored: true,
+      claimLost: false,
     })
-    await store.release('k')
-    expect(counter.calls.slice(start)).toEqual(['evalsha', 'set', 'del'])
+    await store.claim({ key: 'r', owner: 'b', ...times })
+    expect(await store.release('r', 'b')).toEqual({ claimLost: false })
+    expect(counter.calls.slice(start)).toEqual(['evalsha', 'evalsha', 'evalsha', 'evalsha'])
   })
 
   test('stores the record with a TTL so Redis drops it when it expires', async () => {
     const store = redisStore({ client, prefix: 'ttl:' })
-    await store.claim({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 })
+    await store.claim({ key: 'k', owner: 'a', ...times })
     expect(await client.pttl('ttl:k')).toBeGreaterThan(59_000)
-    await store.complete({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 5_000, result: '"x"' })
+    await store.complete({ key: 'k', owner: 'a', ...times, expiry: now + 5_000, result: '"x"' })
     const ttl = await client.pttl('ttl:k')
     expect(ttl).toBeGreaterThan(4_000)
     expect(ttl).toBeLessThanOrEqual(5_000)
   })
 
-  test('returns the holding record, payload hash and result included, in the claim reply', async () => {
+  test('returns the holding record, payload hash and result included (owner token not), in the claim reply', async () => {
     const store = redisStore({ client, prefix: 'holding:' })
-    const claim = { key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000, payloadHash: 'h1' }
+    const claim = { key: 'k', owner: 'a', ...times, payloadHash: 'h1' }
     await store.claim(claim)
     await store.complete({ ...claim, result: '{"text":"two\\nlines"}' })
-    expect(await store.claim({ ...claim, now: now + 10 })).toEqual({
+    expect(await store.claim({ ...claim, owner: 'b', now: now + 10 })).toEqual({
       claimed: false,
       existing: {
         status: 'COMPLETED',
@@ -104,16 +111,28 @@ describe('redisStore', () => {
     })
   })
 
-  test('loads the claim script again after Redis forgot it', async () => {
+  test('a record written before owners (no token in its header) is owned by nobody: never completed nor released', async () => {
+    const store = redisStore({ client, prefix: 'legacy:' })
+    const legacy = [
+      'IN_PROGRESS 1735689600000 1735689601000 -\n',
+      'IN_PROGRESS 1735689600000 1735689601000 - 2\n',
+    ]
+    for (const [index, record] of legacy.entries()) {
+      await client.set(`legacy:${index}`, record, 'PX', 60_000)
+      expect(await store.complete({ key: String(index), owner: '-', ...times, result: '1' })).toMatchObject({
+        claimLost: true,
+      })
+      expect(await store.release(String(index), '-')).toEqual({ claimLost: true })
+      expect(await client.get(`legacy:${index}`)).toBe(record)
+    }
+  })
+
+  test('loads the scripts again after Redis forgot them', async () => {
     const store = redisStore({ client, prefix: 'flush:' })
     await client.script('FLUSH')
-    expect(await store.claim({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 })).toEqual({
-      claimed: true,
-    })
-    expect(
-      await store.claim({ key: 'k', now, inProgressExpiry: now + 1000, expiry: now + 60_000 }),
-    ).toMatchObject({
-      claimed: false,
-    })
+    expect(await store.claim({ key: 'k', owner: 'a', ...times })).toEqual({ claimed: true })
+    expect(await store.claim({ key: 'k', owner: 'b', ...times })).toMatchObject({ claimed: false })
+    await client.script('FLUSH')
+    expect(await store.release('k', 'a')).toEqual({ claimLost: false })
   })
 })

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { IdempotencyRecord, IdempotencyStore } from './record.ts'
 
 /**
- * The four calls the store makes, in ioredis' call shape: an ioredis `Redis` or `Cluster` fits. Written out
+ * The two calls the store makes, in ioredis' call shape: an ioredis `Redis` or `Cluster` fits. Written out
  * rather than taken from ioredis' types, so these declarations do not need ioredis (an optional peer) installed
  * and any client with these methods (or an adapter) fits too.
  *
@@ -14,10 +14,6 @@ export interface RedisClientLike {
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
   /** `EVAL script numKeys key… arg…`: runs the script and caches it on the server. */
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>
-  /** `SET key value PX ms`. */
-  set(key: string, value: string, expiryMode: 'PX', milliseconds: string): Promise<unknown>
-  /** `DEL key`. */
-  del(key: string): Promise<unknown>
 }
 
 /**
@@ -33,18 +29,19 @@ export interface RedisStoreOptions {
   readonly prefix?: string
 }
 
-// A record is one string: a header line `STATUS EXPIRY_MS IN_PROGRESS_EXPIRY_MS PAYLOAD_HASH|- [KEY_FORMAT]` then
-// the result JSON, so the claim script reads the header without decoding the result. Records written before key
-// formats were recorded have no KEY_FORMAT (format 1).
+// A record is one string: a header line `STATUS EXPIRY_MS IN_PROGRESS_EXPIRY_MS PAYLOAD_HASH|- [KEY_FORMAT|- [OWNER]]`
+// then the result JSON, so the scripts read the header without decoding the result. Records written before key
+// formats were recorded have no KEY_FORMAT (format 1); records written before claims had owners have no OWNER
+// (owned by nobody: no complete or release matches them). Readers ignore fields past the ones they know.
 const encode = (
   status: string,
   expiry: number,
   ipExpiry: number,
   payloadHash: string | undefined,
   keyFormat: number | undefined,
+  owner: string,
   data = '',
-) =>
-  `${status} ${expiry} ${ipExpiry} ${payloadHash ?? '-'}${keyFormat === undefined ? '' : ` ${keyFormat}`}\n${data}`
+) => `${status} ${expiry} ${ipExpiry} ${payloadHash ?? '-'} ${keyFormat ?? '-'} ${owner}\n${data}`
 
 function decode(value: string): IdempotencyRecord {
   const newline = value.indexOf('\n')
@@ -56,7 +53,7 @@ function decode(value: string): IdempotencyRecord {
     inProgressExpiry: Number(ipExpiry),
     payloadHash: payloadHash === '-' ? undefined : payloadHash,
     result: data === '' ? undefined : data,
-    keyFormat: keyFormat === undefined ? undefined : Number(keyFormat),
+    keyFormat: keyFormat === undefined || keyFormat === '-' ? undefined : Number(keyFormat),
   }
 }
 
@@ -70,48 +67,72 @@ if cur then
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 return false`
-const STORED = { resultStored: true } as const
-const CLAIM_SHA = createHash('sha1').update(CLAIM).digest('hex')
+
+// The owner is the header's sixth field; a record without one (written before owners) matches no token.
+const OWNER_OF = `local function owner_of(cur)
+  if not cur then return nil end
+  return string.match(cur, '^%S+ %S+ %S+ %S+ %S+ (%S+)\\n')
+end
+`
+
+// Completes the key if the record is still the claim's (ARGV[1] the owner): 1 when written, 0 when the claim
+// was lost (another owner, or no record) and nothing was written.
+const COMPLETE = `${OWNER_OF}if owner_of(redis.call('GET', KEYS[1])) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`
+
+// Deletes the key if it is still the claim's IN_PROGRESS record: 1 when deleted, 0 when the claim was lost.
+const RELEASE = `${OWNER_OF}local cur = redis.call('GET', KEYS[1])
+if owner_of(cur) ~= ARGV[1] or string.sub(cur, 1, 12) ~= 'IN_PROGRESS ' then return 0 end
+redis.call('DEL', KEYS[1])
+return 1`
+
+const script = (text: string) => ({ text, sha: createHash('sha1').update(text).digest('hex') })
+const SCRIPTS = { claim: script(CLAIM), complete: script(COMPLETE), release: script(RELEASE) }
+type Script = (typeof SCRIPTS)[keyof typeof SCRIPTS]
+
+const STORED = { resultStored: true, claimLost: false } as const
+const LOST = { resultStored: false, claimLost: true } as const
 
 // Redis removes the key itself once the record has expired; at least 1 ms, as PX needs.
 const ttl = (expiry: number, now: number) => String(Math.max(1, Math.ceil(expiry - now)))
 
 /**
- * Records in Redis: a Lua script claims a key atomically (one EVALSHA; a duplicate gets the holding record in the
- * same reply), one `SET … PX` completes it with its TTL, one `DEL` releases it. Results have no size limit here
- * beyond Redis' 512 MB string.
+ * Records in Redis, each call one Lua script run atomically on the server (one EVALSHA): the claim takes a key
+ * (a duplicate gets the holding record in the same reply), the complete writes the result with its TTL and the
+ * release deletes the record, both only when the record still carries the claim's owner token. Results have no
+ * size limit here beyond Redis' 512 MB string.
  *
  * @example
  * const redis = new Redis(process.env.REDIS_URL, { commandTimeout: 1000, maxRetriesPerRequest: 1 })
  * const store = redisStore({ client: redis, prefix: 'idempotency:' })
  */
 export function redisStore({ client, prefix = '' }: RedisStoreOptions): IdempotencyStore {
-  async function runClaim(key: string, args: [string, string, string]): Promise<string | null> {
-    let reply: unknown
+  async function run(lua: Script, key: string, ...args: string[]): Promise<unknown> {
     try {
-      reply = await client.evalsha(CLAIM_SHA, 1, key, ...args)
+      return await client.evalsha(lua.sha, 1, key, ...args)
     } catch (error) {
       // Redis forgot the script (first use, restart, SCRIPT FLUSH): send it once in full, which caches it again.
       if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
-      reply = await client.eval(CLAIM, 1, key, ...args)
+      return await client.eval(lua.text, 1, key, ...args)
     }
-    // The script returns the holding record (a string), or false, which Redis replies as nil.
-    return typeof reply === 'string' ? reply : null
   }
   return {
-    claim: async function redisClaim({ key, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
-      const record = encode('IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat)
-      const holding = await runClaim(prefix + key, [record, String(now), ttl(expiry, now)])
-      return holding === null ? { claimed: true } : { claimed: false, existing: decode(holding) }
+    claim: async function redisClaim({ key, owner, now, inProgressExpiry, expiry, payloadHash, keyFormat }) {
+      const record = encode('IN_PROGRESS', expiry, inProgressExpiry, payloadHash, keyFormat, owner)
+      const holding = await run(SCRIPTS.claim, prefix + key, record, String(now), ttl(expiry, now))
+      // The script returns the holding record (a string), or false, which Redis replies as nil.
+      return typeof holding === 'string' ? { claimed: false, existing: decode(holding) } : { claimed: true }
     },
     complete: async function redisComplete(request) {
-      const { key, now, expiry, inProgressExpiry, payloadHash, keyFormat, result } = request
-      const record = encode('COMPLETED', expiry, inProgressExpiry, payloadHash, keyFormat, result)
-      await client.set(prefix + key, record, 'PX', ttl(expiry, now))
-      return STORED
+      const { key, owner, now, expiry, inProgressExpiry, payloadHash, keyFormat, result } = request
+      const record = encode('COMPLETED', expiry, inProgressExpiry, payloadHash, keyFormat, owner, result)
+      const written = await run(SCRIPTS.complete, prefix + key, owner, record, ttl(expiry, now))
+      return written === 1 ? STORED : LOST
     },
-    release: async function redisRelease(key) {
-      await client.del(prefix + key)
+    release: async function redisRelease(key, owner) {
+      const deleted = await run(SCRIPTS.release, prefix + key, owner)
+      return { claimLost: deleted !== 1 }
     },
   }
 }

@@ -183,6 +183,7 @@ export function storeAcceptance(harness: StoreHarness): void {
     const store = harness.store()
     const { orderId } = freshOrder()
     const times = () => ({
+      owner: `owner-${orderId}`,
       now: clock.now(),
       inProgressExpiry: clock.now() + 60_000,
       expiry: clock.now() + 3_600_000,

@@ -12,9 +12,9 @@ export function countingStore(store: IdempotencyStore) {
       calls.push('complete')
       return store.complete(request)
     },
-    release(key) {
+    release(key, owner) {
       calls.push('release')
-      return store.release(key)
+      return store.release(key, owner)
     },
   }
   return { store: counted, calls }

@@ -1,6 +1,7 @@
 import { phase } from '@sluice/core'
 import { type CachedOptions, resolveCachedOptions } from './cached-options.ts'
 import { checkFunction, InitError } from './errors.ts'
+import { inside, type LoaderRun, mayWaitOn, settleRun, startRun } from './reentry.ts'
 
 /** One finished fetch, as `awaitInit()` puts it on `context.initTimings.fetches`. */
 export interface FetchTiming {
@@ -40,13 +41,21 @@ const toFetchError = (name: string, thrown: unknown): InitError => {
   )
 }
 
+const reentered = (name: string): InitError =>
+  new InitError(
+    `The fetcher of ${name} reached its own accessor (directly, or through values it waits on) and would wait ` +
+      'on its own fetch forever; break the cycle',
+    { code: 'CACHED_REENTERED' },
+  )
+
 /**
  * A value fetched once per TTL and shared by every invocation of the container: config, secrets, feature flags.
  * Created at module scope it starts fetching during INIT. At most one fetch runs at a time (no stampede). Once
  * the value expires, `background` returns it at once and refreshes behind it; `blocking` waits. If a refresh
  * fails, the old value is served while within `staleIfErrorMs` of its expiry; past that the call throws
  * (`FETCH_FAILED`, the fetcher's error as `cause`). A failed fetch is never kept and never becomes an unhandled
- * rejection: the next call tries again.
+ * rejection: the next call tries again. A fetcher that would wait on its own fetch (it reaches its own accessor,
+ * at once or after an await, directly or through other `cached()`/`once()` values) fails with `CACHED_REENTERED`.
  *
  * @example
  * const flags = cached(async () => (await fetch(FLAGS_URL)).json(), { ttlMs: 60_000, staleIfErrorMs: 600_000 })
@@ -62,22 +71,31 @@ export function cached<$Value>(fetcher: () => $Value, options: CachedOptions): C
   let expiresAt = Number.NEGATIVE_INFINITY
   let failed = false // the last fetch failed and none succeeded since
   let inflight: Promise<Outcome<Value>> | undefined
+  let fetching: LoaderRun | undefined // the run of the fetch in flight
   let lastFetch: FetchTiming | undefined
 
   function finish(startedAt: number, startedIn: 'init' | 'invoke', ok: boolean): number {
     const now = clock.now()
     lastFetch = { startedAt, durationMs: now - startedAt, phase: startedIn, ok }
     inflight = undefined
+    if (fetching !== undefined) settleRun(fetching)
+    fetching = undefined
     failed = !ok
     return now
   }
 
-  function start(): Promise<Outcome<Value>> {
-    if (inflight !== undefined) return inflight
+  /** Starts a fetch, or joins the one in flight; `waited` when the caller waits for it (not a background refresh). */
+  function start(waited: boolean): Promise<Outcome<Value>> {
+    if (inflight !== undefined) {
+      if (waited && fetching !== undefined && !mayWaitOn(fetching)) throw reentered(name)
+      return inflight
+    }
     const startedAt = clock.now()
     const startedIn = phase()
-    // The async wrapper turns a synchronous throw into a rejection, and `then` runs after `inflight` is set.
-    const current = (async (): Promise<Value> => await fetcher())().then(
+    const run = startRun(waited)
+    // `inflight` is set before the fetcher runs, so that a call from its synchronous part joins this fetch.
+    const fetched = Promise.withResolvers<Value>()
+    const current = fetched.promise.then(
       function cachedFetched(fresh): Outcome<Value> {
         const now = finish(startedAt, startedIn, true)
         value = fresh
@@ -97,22 +115,25 @@ export function cached<$Value>(fetcher: () => $Value, options: CachedOptions): C
       },
     )
     inflight = current
+    fetching = run
+    // The async wrapper turns a synchronous throw into a rejection.
+    fetched.resolve(inside(run, async (): Promise<Value> => await fetcher()))
     return current
   }
 
   async function renew(now: number): Promise<Value> {
     if (resolved === undefined) {
-      const first = await start()
+      const first = await start(true)
       if (first.ok) return first.value
       throw first.error
     }
     const held = value as Value
     const pastErrorBound = now >= expiresAt + staleIfErrorMs
     if (refresh === 'background' && !(failed && pastErrorBound)) {
-      void start()
+      void start(false)
       return held
     }
-    const outcome = await start()
+    const outcome = await start(true)
     if (outcome.ok) return outcome.value
     if (clock.now() < expiresAt + staleIfErrorMs) return held
     throw outcome.error
@@ -123,12 +144,12 @@ export function cached<$Value>(fetcher: () => $Value, options: CachedOptions): C
     if (resolved !== undefined && now < expiresAt) return resolved
     return renew(now)
   }
-  if (prefetch) void start()
+  if (prefetch) void start(false)
   return Object.defineProperties(accessor, {
     peek: { value: () => value },
     refresh: {
       value: async () => {
-        const outcome = await start()
+        const outcome = await start(true)
         if (outcome.ok) return outcome.value
         throw outcome.error
       },

@@ -4,7 +4,9 @@ import { optionChecks, SluiceError } from '@sluice/core'
  * The stable codes of {@link InitError}:
  * - `INIT_INVALID_OPTION`: an option or argument is out of range (`path` names it);
  * - `FETCH_FAILED`: a `cached()` fetch failed and no stale value may be served (`cause` is what the fetcher threw);
- * - `ONCE_REENTERED`: a `once()` factory called its own accessor;
+ * - `ONCE_REENTERED`: a `once()` factory reached its own accessor (at once or after an await, directly or through
+ *   other values it waits on);
+ * - `CACHED_REENTERED`: a `cached()` fetcher would wait on its own fetch in the same way;
  * - `SSM_PARAMETERS_INVALID`: SSM returned names in `InvalidParameters` (`names` lists them);
  * - `SECRET_NOT_STRING`: the secret holds `SecretBinary`, not `SecretString`;
  * - `SECRET_NOT_JSON`: `json` was asked for and the secret is not a JSON object;
@@ -14,6 +16,7 @@ export type InitErrorCode =
   | 'INIT_INVALID_OPTION'
   | 'FETCH_FAILED'
   | 'ONCE_REENTERED'
+  | 'CACHED_REENTERED'
   | 'SSM_PARAMETERS_INVALID'
   | 'SECRET_NOT_STRING'
   | 'SECRET_NOT_JSON'
