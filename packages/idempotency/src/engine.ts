@@ -7,6 +7,7 @@ import { lookUpFormatOne } from './format-one-lookup.ts'
 import { formatOneText, KEY_FORMAT } from './key-format.ts'
 import type { ClaimRequest, IdempotencyStore } from './record.ts'
 import type { Selected, Selector } from './selector.ts'
+import { stoppedByDeadline } from './stopped-by-deadline.ts'
 import { claimLostMessage, emitIdempotencyWarning } from './warnings.ts'
 
 /**
@@ -169,7 +170,10 @@ export function createEngine<TInput>(
       }
     },
 
-    async fail(claim: Claim): Promise<void> {
+    async fail(claim: Claim, error: unknown): Promise<void> {
+      // Stopped at the deadline, the work may still run (a handler that ignored its signal): the claim stays,
+      // and expires at the deadline (the in-progress expiry), so no retry runs beside it.
+      if (stoppedByDeadline(error)) return
       // The handler's error is what the caller must see; if the release fails too, the record blocks retries
       // only until its in-progress expiry.
       const outcome = await store.release(claim.key, claim.owner).catch(() => undefined)
@@ -203,7 +207,7 @@ export async function runOnce<TInput, TResult>(
   try {
     result = await fn()
   } catch (error) {
-    await engine.fail(begin.claim)
+    await engine.fail(begin.claim, error)
     throw error
   }
   await engine.finish(begin.claim, result)

@@ -72,7 +72,7 @@ export function idempotency<TEvent = unknown>(
       const claim = claims.get(request)
       if (claim === undefined) return
       claims.delete(request)
-      await engine.fail(claim)
+      await engine.fail(claim, request.error)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { TimeoutError } from '@sluice/core'
 import { createClock } from '@sluice/testing'
 import { describe, expect, test } from 'vitest'
 import { hashValue } from './canonical-json.ts'
@@ -106,5 +107,44 @@ describe('makeIdempotent()', () => {
     await clock.advance(1)
     expect(await slow('a')).toBe('a')
     expect(calls).toBe(2)
+  })
+
+  test.each([
+    ['a TimeoutError', () => new TimeoutError({ deadline: 5_000, marginMs: 500 })],
+    [
+      'an AbortError caused by one (a sleep or fetch given the guard signal)',
+      () => Object.assign(new Error('The operation was aborted'), { cause: new TimeoutError({}) }),
+    ],
+  ])(
+    'stopped by %s, the key stays claimed until its in-progress expiry: no retry runs beside it',
+    async (_label, stop) => {
+      const clock = createClock(0)
+      let calls = 0
+      const charge = makeIdempotent(
+        async (id: string) => {
+          if (++calls === 1) throw stop()
+          return `charged ${id}`
+        },
+        { key: (id) => id, now: clock.now, inProgressTimeoutMs: 10_000 },
+      )
+      await expect(charge('a')).rejects.toBeInstanceOf(Error)
+      await expect(charge('a')).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' })
+      await clock.advance(10_001)
+      expect(await charge('a')).toBe('charged a')
+      expect(calls).toBe(2)
+    },
+  )
+
+  test('an AbortError of another cause releases the key as any failure does', async () => {
+    let calls = 0
+    const charge = makeIdempotent(
+      async (id: string) => {
+        if (++calls === 1) throw new DOMException('the caller gave up', 'AbortError')
+        return id
+      },
+      { key: (id) => id },
+    )
+    await expect(charge('a')).rejects.toThrow('the caller gave up')
+    expect(await charge('a')).toBe('a')
   })
 })
