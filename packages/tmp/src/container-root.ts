@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sweepLeftovers } from './leftovers.ts'
+import { listRoot, type RootListing, unstamped } from './root-listing.ts'
 import type { TmpWarnFn } from './warn.ts'
 
 /**
@@ -14,39 +15,40 @@ export const sweptMessage = (what: string, root: string, names: readonly string[
   `Removed ${names.length} ${what} from ${root}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`
 
 /**
- * Lists `root` and removes the scratch directories nobody will remove (see `isLeftover`: their process is gone,
- * or they carry this process's pid without being live), warning `TMP_LEFTOVERS_SWEPT`. Returns the names left.
+ * Lists `root` and removes the scratch directories nobody will remove (see `isLeftover`: no invocation in flight
+ * owns them), warning `TMP_LEFTOVERS_SWEPT`. Returns the listing after the sweep.
  *
  * @example
- * const names = sweepRoot('/tmp', 'sluice-scratch', warn)
+ * const { names } = sweepRoot('/tmp', 'sluice-scratch', warn, Date.now())
  */
-export function sweepRoot(root: string, prefix: string, warn: TmpWarnFn): Set<string> {
-  const names = new Set(readdirSync(root))
-  const swept = sweepLeftovers(root, prefix, names)
-  if (swept.length > 0) {
-    warn(sweptMessage('leftover scratch directories', root, swept), {
-      code: 'TMP_LEFTOVERS_SWEPT',
-      paths: swept.map((name) => join(root, name)),
-    })
-  }
+export function sweepRoot(root: string, prefix: string, warn: TmpWarnFn, now: number): RootListing {
+  const listing = listRoot(root)
+  const swept = sweepLeftovers(root, prefix, listing.names, now)
+  if (swept.length === 0) return listing
+  warn(sweptMessage('leftover scratch directories', root, swept), {
+    code: 'TMP_LEFTOVERS_SWEPT',
+    paths: swept.map((name) => join(root, name)),
+  })
+  const names = new Set(listing.names)
   for (const name of swept) names.delete(name)
-  return names
+  return unstamped(names)
 }
 
 /**
  * The root at a container's first invocation (INIT has run, so a TMPDIR the runtime set applies): resolved,
  * created (0700) if missing, and swept of what killed invocations left (a hard kill at the function timeout runs
- * no hook; a restarted runtime keeps /tmp). Returns the root and its names after the sweep.
+ * no hook; a restarted runtime keeps /tmp). Returns the root and its listing after the sweep.
  *
  * @example
- * const { root, names } = openRoot(undefined, 'sluice-scratch', warn) // '/tmp'
+ * const { root, listing } = openRoot(undefined, 'sluice-scratch', warn, Date.now()) // '/tmp'
  */
 export function openRoot(
   option: string | undefined,
   prefix: string,
   warn: TmpWarnFn,
-): { root: string; names: Set<string> } {
+  now: number,
+): { root: string; listing: RootListing } {
   const root = resolve(option ?? tmpdir())
   mkdirSync(root, { recursive: true, mode: 0o700 })
-  return { root, names: sweepRoot(root, prefix, warn) }
+  return { root, listing: sweepRoot(root, prefix, warn, now) }
 }

@@ -1,38 +1,42 @@
 import { join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import { removeEntry } from './remove.ts'
 import { liveScratches } from './scratch.ts'
+import { ownProcessStart, parseScratchName, processStart, type ScratchOwner } from './scratch-name.ts'
 
-/** The pid in a scratch directory name `<prefix>-<pid>-<16 hex>`, or `undefined` for any other name. */
-export function scratchPid(name: string, prefix: string): number | undefined {
-  if (!name.startsWith(`${prefix}-`)) return undefined
-  const match = /^(\d{1,10})-[0-9a-f]{16}$/.exec(name.slice(prefix.length + 1))
-  return match ? Number(match[1]) : undefined
-}
-
-/** Whether a process with this pid exists (EPERM: it does, it is just not ours to signal). */
-function pidAlive(pid: number): boolean {
-  if (pid === process.pid) return true
+/** Whether the process the owner names still runs: the pid exists (EPERM: not ours to signal) and was not reused. */
+function processAlive(owner: ScratchOwner): boolean {
   try {
-    process.kill(pid, 0)
-    return true
+    process.kill(owner.pid, 0)
   } catch (error) {
-    return (error as { code?: unknown }).code === 'EPERM'
+    if ((error as { code?: unknown }).code !== 'EPERM') return false
   }
+  if (owner.start === 0) return true
+  const start = processStart(owner.pid)
+  return start === undefined || start === owner.start
 }
 
 /**
- * True for a scratch directory nobody will remove: its process is gone (Lambda killed it at a timeout and
- * started a new one, which may even have the same pid), or it carries this process's pid but this process
- * holds no such scratch.
+ * True for a scratch directory no running invocation owns, so nobody else will remove it. Who owns it is read from
+ * its name (see `ScratchOwner`), never from this thread's memory alone, because worker threads share `/tmp`:
+ * - this thread's: leftover unless this thread holds it open (an ended invocation's, re-created by work it left
+ *   running, is one);
+ * - another worker thread's of this process: leftover once its owner is past its deadline (a worker that died
+ *   runs no hook, and its invocations' time runs out);
+ * - an earlier process's with this pid (the runtime was restarted): leftover;
+ * - another process's: leftover once its owner is past its deadline, or that process is gone.
  *
  * @example
- * isLeftover('sluice-scratch-4242-0123456789abcdef', 'sluice-scratch', '/tmp') // true when pid 4242 is gone
+ * isLeftover('sluice-scratch-4242-51874-0-1767225600000-0123456789abcdef', 'sluice-scratch', '/tmp', Date.now())
  */
-export function isLeftover(name: string, prefix: string, root: string): boolean {
-  const pid = scratchPid(name, prefix)
-  if (pid === undefined) return false
-  if (pid === process.pid) return !liveScratches.has(join(root, name))
-  return !pidAlive(pid)
+export function isLeftover(name: string, prefix: string, root: string, now: number): boolean {
+  const owner = parseScratchName(name, prefix)
+  if (owner === undefined) return false
+  const timeIsUp = owner.deadline !== 0 && owner.deadline <= now
+  if (owner.pid !== process.pid) return timeIsUp || !processAlive(owner)
+  if (owner.start !== ownProcessStart()) return true
+  if (owner.thread === threadId || owner.thread === undefined) return !liveScratches.has(join(root, name))
+  return timeIsUp
 }
 
 /**
@@ -40,12 +44,12 @@ export function isLeftover(name: string, prefix: string, root: string): boolean 
  * names it removed.
  *
  * @example
- * const swept = sweepLeftovers('/tmp', 'sluice-scratch', readdirSync('/tmp'))
+ * const swept = sweepLeftovers('/tmp', 'sluice-scratch', readdirSync('/tmp'), Date.now())
  */
-export function sweepLeftovers(root: string, prefix: string, names: Iterable<string>): string[] {
+export function sweepLeftovers(root: string, prefix: string, names: Iterable<string>, now: number): string[] {
   const swept: string[] = []
   for (const name of names) {
-    if (!isLeftover(name, prefix, root)) continue
+    if (!isLeftover(name, prefix, root, now)) continue
     if (removeEntry(root, name) !== 'missing') swept.push(name)
   }
   return swept

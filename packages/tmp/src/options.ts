@@ -14,7 +14,7 @@ export type StrayPolicy = 'warn' | 'delete' | 'ignore'
 export interface TmpOptions {
   /** Directory holding the scratch directories; `os.tmpdir()` read at the container's first invocation. */
   readonly root?: string
-  /** Scratch directories are named `<prefix>-<pid>-<16 hex>`; letters, digits, `.`, `_`, `-`. */
+  /** Scratch directories are named `<prefix>-<owner>-<16 hex>` (the README's Managed Instances section); letters, digits, `.`, `_`, `-`. */
   readonly prefix?: string
   /** New top-level entries of the root after an invocation, outside its scratch and not kept. */
   readonly strays?: StrayPolicy

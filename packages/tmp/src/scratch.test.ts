@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { dirname, isAbsolute, join, relative, sep } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { privateRoots } from '../test-support/private-roots.ts'
@@ -38,7 +39,8 @@ describe('openScratch', () => {
 
     const dir = a.scratch.dir
     expect(a.scratch.dir).toBe(dir)
-    expect(dir).toMatch(new RegExp(`^${root}/sluice-scratch-${process.pid}-[0-9a-f]{16}$`))
+    // <prefix>-<pid>-<process start>-<thread>-<deadline, 0: none given>-<16 hex>
+    expect(dir).toMatch(new RegExp(`^${root}/sluice-scratch-${process.pid}-\\d+-${threadId}-0-[0-9a-f]{16}$`))
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     expect(b.scratch.dir).not.toBe(dir)
     expect(liveScratches.has(dir)).toBe(true)

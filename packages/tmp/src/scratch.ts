@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { mkdirSync, realpathSync } from 'node:fs'
 import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TmpError } from './errors.ts'
 import { type Removed, removeEntry } from './remove.ts'
+import { scratchName } from './scratch-name.ts'
 import { scratchPath } from './scratch-path.ts'
 
 /**
@@ -32,12 +32,19 @@ export interface ScratchHandle {
   close(): Removed | 'none'
 }
 
-/** Scratch directories this process created and has not removed yet: never strays, never leftovers. */
+/**
+ * Scratch directories this worker thread created and has not removed yet. Module state is per thread: other
+ * threads and processes learn who owns a scratch from its name (see `ScratchOwner`).
+ */
 export const liveScratches = new Set<string>()
 
-/** `<prefix>-<pid>-<16 hex>`: the pid says whose it was once that process is gone. */
-export const scratchName = (prefix: string): string =>
-  `${prefix}-${process.pid}-${randomBytes(8).toString('hex')}`
+/** What the middleware tells a scratch about its invocation. */
+export interface ScratchOptions {
+  /** The invocation's deadline (epoch ms; `Infinity` for none), read when the scratch is first used. */
+  readonly deadline?: () => number
+  /** Called once the directory exists. */
+  readonly onCreate?: (path: string) => void
+}
 
 async function apparentSize(path: string): Promise<number> {
   let total = 0
@@ -48,25 +55,61 @@ async function apparentSize(path: string): Promise<number> {
   return total
 }
 
-/**
- * A scratch under `root` that exists only once used. Its name is random (crypto) and it is created with mkdir's
- * exclusive semantics, so an existing entry of that name — a planted symbolic link included — is refused.
- *
- * @example
- * const handle = openScratch('/tmp', 'sluice-scratch')
- * handle.scratch.file('a.txt') // creates /tmp/sluice-scratch-<pid>-<hex>, returns …/a.txt
- * handle.close()
- */
-export function openScratch(root: string, prefix: string, onCreate?: (path: string) => void): ScratchHandle {
-  let name = ''
-  let path: string | undefined
-  let realDir = ''
-  let closed = false
+/** The directory itself: named and created on first use, removed by `close()`. */
+class ScratchDirectory implements ScratchHandle {
+  readonly scratch: Scratch
+  readonly #root: string
+  readonly #prefix: string
+  readonly #options: ScratchOptions
+  #name = ''
+  #path: string | undefined
+  #realDir = ''
+  #closed = false
 
-  function create(): string {
-    // Named on first use: an invocation that never writes pays for no random bytes.
-    name = scratchName(prefix)
-    const candidate = join(root, name)
+  constructor(root: string, prefix: string, options: ScratchOptions) {
+    this.#root = root
+    this.#prefix = prefix
+    this.#options = options
+    this.scratch = new LazyScratch(this)
+  }
+
+  get path(): string | undefined {
+    return this.#path
+  }
+
+  /** Its real path (links resolved), once created: where `file()` checks that names land. */
+  get realDir(): string {
+    return this.#realDir
+  }
+
+  /** The path, created now if it is the first use; `TMP_SCRATCH_CLOSED` after `close()`. */
+  open(): string {
+    if (this.#closed) {
+      throw new TmpError(
+        'The scratch directory was used after its invocation ended: finish file work before returning',
+        { code: 'TMP_SCRATCH_CLOSED' },
+      )
+    }
+    return this.#path ?? this.#create()
+  }
+
+  /** The path if the directory was created, else `undefined`; `TMP_SCRATCH_CLOSED` after `close()`. */
+  created(): string | undefined {
+    return this.#closed ? this.open() : this.#path
+  }
+
+  close(): Removed | 'none' {
+    this.#closed = true
+    if (this.#path === undefined) return 'none'
+    const removed = removeEntry(this.#root, this.#name)
+    liveScratches.delete(this.#path)
+    return removed
+  }
+
+  #create(): string {
+    // Named on first use: an invocation that never writes pays for no random bytes and no deadline reading.
+    this.#name = scratchName(this.#prefix, this.#options.deadline?.() ?? Number.POSITIVE_INFINITY)
+    const candidate = join(this.#root, this.#name)
     try {
       mkdirSync(candidate, { mode: 0o700 })
     } catch (error) {
@@ -77,49 +120,49 @@ export function openScratch(root: string, prefix: string, onCreate?: (path: stri
         cause: error,
       })
     }
-    realDir = realpathSync.native(candidate)
-    path = candidate
+    this.#realDir = realpathSync.native(candidate)
+    this.#path = candidate
     liveScratches.add(candidate)
-    onCreate?.(candidate)
+    this.#options.onCreate?.(candidate)
     return candidate
   }
+}
 
-  function open(): string {
-    if (closed) {
-      throw new TmpError(
-        'The scratch directory was used after its invocation ended: finish file work before returning',
-        {
-          code: 'TMP_SCRATCH_CLOSED',
-        },
-      )
+/**
+ * What the handler sees. `dir` is a getter on the prototype: an accessor in an object literal made per invocation
+ * makes V8 tenure those objects, and the collections that follow cost more than the rest of `tmp()`. `file` and
+ * `bytesUsed` are own functions, so `const { file } = context.tmp` works.
+ */
+class LazyScratch implements Scratch {
+  readonly #directory: ScratchDirectory
+  readonly file: (name: string) => string
+  readonly bytesUsed: () => Promise<number>
+
+  constructor(directory: ScratchDirectory) {
+    this.#directory = directory
+    this.file = function scratchFile(name) {
+      return scratchPath(directory.open(), directory.realDir, name)
     }
-    return path ?? create()
-  }
-
-  const scratch: Scratch = {
-    get dir() {
-      return open()
-    },
-    file: function scratchFile(fileName) {
-      return scratchPath(open(), realDir, fileName)
-    },
-    bytesUsed: async function scratchBytesUsed() {
-      if (closed) open()
+    this.bytesUsed = async function scratchBytesUsed() {
+      const path = directory.created()
       return path === undefined ? 0 : apparentSize(path)
-    },
+    }
   }
 
-  return {
-    scratch,
-    get path() {
-      return path
-    },
-    close: function closeScratch() {
-      closed = true
-      if (path === undefined) return 'none'
-      const removed = removeEntry(root, name)
-      liveScratches.delete(path)
-      return removed
-    },
+  get dir(): string {
+    return this.#directory.open()
   }
 }
+
+/**
+ * A scratch under `root` that exists only once used. Its name declares its owner (this process and thread, the
+ * invocation's deadline) and ends in 64 random bits (crypto); it is created with mkdir's exclusive semantics, so
+ * an existing entry of that name — a planted symbolic link included — is refused.
+ *
+ * @example
+ * const handle = openScratch('/tmp', 'sluice-scratch', { deadline: () => Date.now() + 3_000 })
+ * handle.scratch.file('a.txt') // creates /tmp/sluice-scratch-<pid>-<start>-<thread>-<deadline>-<hex>, returns …/a.txt
+ * handle.close()
+ */
+export const openScratch = (root: string, prefix: string, options: ScratchOptions = {}): ScratchHandle =>
+  new ScratchDirectory(root, prefix, options)

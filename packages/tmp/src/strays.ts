@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import { scratchPid } from './leftovers.ts'
 import type { StrayPolicy } from './options.ts'
 import { removeEntry } from './remove.ts'
+import { parseScratchName } from './scratch-name.ts'
 import type { TmpWarnFn } from './warn.ts'
 
 /** What {@link handleStrays} needs. */
@@ -19,7 +19,8 @@ export interface StrayCheck {
 
 /**
  * The root's top-level entries that appeared during the invocation, minus kept ones and scratch directories
- * (this invocation's is gone by now; others belong to other invocations or to the leftover sweep).
+ * (this invocation's is gone by now; others belong to other invocations — in flight in this worker thread or
+ * another one — or to the leftover sweep).
  *
  * @example
  * findStrays('sluice-scratch', new Set(['assets']), ['assets', 'report.pdf'], () => false) // ['report.pdf']
@@ -32,7 +33,7 @@ export function findStrays(
 ): string[] {
   const strays: string[] = []
   for (const name of after) {
-    if (!before.has(name) && !isKept(name) && scratchPid(name, prefix) === undefined) strays.push(name)
+    if (!before.has(name) && !isKept(name) && parseScratchName(name, prefix) === undefined) strays.push(name)
   }
   return strays
 }

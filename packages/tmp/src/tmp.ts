@@ -1,30 +1,27 @@
-import { readdirSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { lifecycleOf, type Middleware, type MiddlewareRequest } from '@sluice/core'
-import { ensureSpace } from './budget.ts'
+import { spaceBudget } from './budget.ts'
 import { openRoot, sweepRoot, sweptMessage } from './container-root.ts'
 import { onGuardFired } from './guard-cleanup.ts'
 import { keepMatcher } from './keep.ts'
 import { resolveTmpOptions, type TmpOptions } from './options.ts'
+import { listRoot, type RootListing } from './root-listing.ts'
 import { openScratch, type Scratch, type ScratchHandle } from './scratch.ts'
-import { handleStrays } from './strays.ts'
+import { type StrayCheck, strayCheck } from './stray-check.ts'
 import { type TmpWarnFn, warnerFor } from './warn.ts'
 
 /** The container's facts, settled at its first invocation (so a TMPDIR set by the runtime applies). */
 interface Container {
   readonly root: string
   readonly isKept: (name: string) => boolean
-  /**
-   * The root's names when the last invocation ended, strays handled. Lambda freezes the process between
-   * invocations, so this is what the next one starts with, and it saves a readdir per invocation.
-   */
-  listing: Set<string> | undefined
+  /** Absent with `strays: 'ignore'`. */
+  readonly strays: StrayCheck | undefined
 }
 
 interface Invocation {
   readonly handle: ScratchHandle
-  /** The root's names at the start, when strays are checked. */
-  readonly before: ReadonlySet<string> | undefined
+  /** The root's listing at the start, when strays are checked. */
+  readonly before: RootListing | undefined
   /** Past this epoch ms Lambda has killed the invocation, so its after/onError hooks will never run. */
   deadline: number
   readonly request: TmpRequest
@@ -46,9 +43,11 @@ const hasEnded = (invocation: Invocation, now: number): boolean =>
  * mode 0700, created on first use) that is removed when the invocation ends — on success, on error, when a
  * `@sluice/timeout` guard answers (through `context.timeout.onCleanup`), after an early response at the next
  * invocation, and after a hard kill at the next cold start. No invocation starts while a scratch of an ended one
- * is left (this process's leftovers are swept before the handler). Entries the invocation leaves in the root outside the scratch are
- * reported or removed (`strays`), stale entries are swept when space is low, and `minFreeBytes` refuses to start
- * with too little space (`TMP_NO_SPACE`). Use it first (outermost), and keep caches with `keep`.
+ * is left (this process's leftovers are swept before the handler), and no sweep touches the scratch of an
+ * invocation in flight, in this worker thread or another (Managed Instances): the scratch's name says who owns
+ * it until when. Entries the invocation leaves in the root outside the scratch are reported or removed
+ * (`strays`), stale entries are swept when space is low, and `minFreeBytes` refuses to start with too little space
+ * (`TMP_NO_SPACE`). Use it last (innermost, so no early answer skips its hooks), and keep caches with `keep`.
  *
  * @example
  * const assets = tmpCache({ dir: 'assets', maxBytes: 100 * 1024 ** 2 })
@@ -62,7 +61,8 @@ const hasEnded = (invocation: Invocation, now: number): boolean =>
  */
 export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scratch } }> => {
   const settings = resolveTmpOptions(options)
-  const { prefix, strays, staleAfterMs, sweepBelowBytes, minFreeBytes } = settings
+  const { prefix, strays, staleAfterMs } = settings
+  const budget = spaceBudget(settings.sweepBelowBytes, settings.minFreeBytes)
   let container: Container | undefined
   const invocations = new WeakMap<object, Invocation>()
   // Invocations whose scratch exists: the ones an invocation that ends without our hooks can leave behind.
@@ -129,26 +129,14 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     invocations.delete(request.context)
     const warn = warnFor(request)
     close(invocation, warn)
-    if (!invocation.before) return
-    const { root, isKept } = container
+    const { before } = invocation
+    if (!before || !container.strays) return
     try {
-      const after = new Set(readdirSync(root))
-      for (const path of handleStrays({
-        root,
-        prefix,
-        policy: strays,
-        isKept,
-        before: invocation.before,
-        after,
-        warn,
-      })) {
-        if (strays === 'delete') after.delete(basename(path))
-      }
-      container.listing = after
+      if (container.strays.end(before, warn).length > 0) budget.spent()
     } catch (cause) {
-      warn(`Could not check ${root} for strays (${String(cause)})`, {
+      warn(`Could not check ${container.root} for strays (${String(cause)})`, {
         code: 'TMP_CLEANUP_FAILED',
-        paths: [root],
+        paths: [container.root],
         cause,
       })
     }
@@ -160,42 +148,53 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     before: function tmpBefore(request) {
       const warn = warnFor(request)
       const now = Date.now()
-      let names: Set<string> | undefined
+      let fresh: RootListing | undefined
       if (!container) {
-        const opened = openRoot(settings.root, prefix, warn)
-        container = { root: opened.root, isKept: keepMatcher(settings.keep, opened.root), listing: undefined }
-        names = opened.names
+        const { root, listing } = openRoot(settings.root, prefix, warn, now)
+        const isKept = keepMatcher(settings.keep, root)
+        const concurrent = process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
+        container = {
+          root,
+          isKept,
+          strays:
+            strays === 'ignore'
+              ? undefined
+              : strayCheck({ root, prefix, policy: strays, isKept, concurrent }),
+        }
+        fresh = listing
       }
-      const { root, isKept, listing } = container
-      container.listing = undefined
+      const { root, isKept } = container
       sweepEnded(now, warn)
-      if (unswept && !names) {
-        names = sweepRoot(root, prefix, warn)
+      if (unswept && !fresh) {
+        fresh = sweepRoot(root, prefix, warn, now)
         unswept = withScratch.size > 0
       }
-      const stale = ensureSpace({ root, prefix, staleAfterMs, isKept, now, sweepBelowBytes, minFreeBytes })
+      const stale = budget.check({ root, prefix, staleAfterMs, isKept, now })
       if (stale.length > 0) {
         warn(sweptMessage('stale entries (free space was low)', root, stale), {
           code: 'TMP_STALE_SWEPT',
           paths: stale.map((name) => join(root, name)),
         })
+        if (strays !== 'ignore') fresh = listRoot(root)
       }
-      const before =
-        strays === 'ignore'
-          ? undefined
-          : stale.length > 0
-            ? new Set(readdirSync(root))
-            : (names ?? listing ?? new Set(readdirSync(root)))
+      const before = container.strays?.start(fresh)
       const invocation: Invocation = {
-        handle: openScratch(root, prefix, function scratchCreated() {
-          // The deadline is absolute, so reading it now (only for invocations that use their scratch) is exact.
-          invocation.deadline = lifecycleOf(request.context).deadline
-          withScratch.add(invocation)
-          unswept = true
-          // A guard that answers for a hung chain runs no after/onError hook of ours: remove the scratch then.
-          invocation.unguard = onGuardFired(request.context, function removeScratchOnTimeout() {
-            abandon(invocation, warn)
-          })
+        handle: openScratch(root, prefix, {
+          deadline: function invocationDeadline() {
+            // Absolute, so reading it now (only for invocations that use their scratch) is exact. It goes into
+            // the scratch's name: other worker threads and processes learn from it until when it is in flight.
+            invocation.deadline = lifecycleOf(request.context).deadline
+            return invocation.deadline
+          },
+          onCreate: function scratchCreated() {
+            withScratch.add(invocation)
+            unswept = true
+            budget.spent()
+            // A guard that answers for a hung chain runs no after/onError hook of ours: remove the scratch then.
+            invocation.unguard = onGuardFired(request.context, function removeScratchOnTimeout() {
+              abandon(invocation, warn)
+            })
+          },
         }),
         before,
         deadline: Number.POSITIVE_INFINITY,
