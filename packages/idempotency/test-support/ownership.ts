@@ -81,72 +81,47 @@ export function ownershipSuite(store: () => IdempotencyStore, propertyRuns: numb
     expect(await records.claim({ key, owner: 'b', ...times(start) })).toEqual({ claimed: true })
   })
 
-  test('through the middleware: a run that outlived its deadline and then threw leaves the new run its key', async () => {
-    const clock = createClock(start)
-    const runs: string[] = []
-    const gates = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
-    const started = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
-    const handler = lambda<{ id: string; run: 'a' | 'b' | 'c' }>()
-      .use(idempotency<{ id: string }>({ key: ['id'], store: store(), now: clock.now }))
-      .handler(async (event) => {
-        runs.push(event.run)
-        if (event.run === 'c') return 'from c'
-        started[event.run].resolve()
-        await gates[event.run].promise
-        if (event.run === 'a') throw new Error('a failed late')
-        return 'from b'
+  test.each([
+    { late: 'threw', frees: 'leaves the new run its key' },
+    { late: 'returned', frees: 'neither overwrites nor frees the key' },
+  ] as const)(
+    'through the middleware: a run that outlived its deadline and then $late $frees',
+    async ({ late }) => {
+      const clock = createClock(start)
+      const runs: string[] = []
+      const gates = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
+      const started = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
+      const handler = lambda<{ id: string; run: 'a' | 'b' | 'c' }>()
+        .use(idempotency<{ id: string }>({ key: ['id'], store: store(), now: clock.now }))
+        .handler(async (event) => {
+          runs.push(event.run)
+          if (event.run === 'c') return 'from c'
+          started[event.run].resolve()
+          await gates[event.run].promise
+          if (event.run === 'a' && late === 'threw') throw new Error('a failed late')
+          return `from ${event.run}`
+        })
+      const context = () => createContext({ functionName: 'orders', timeoutMs: 5000, clock })
+      const id = freshKey(`middleware-${late}`)
+      const a = handler({ id, run: 'a' }, context())
+      await started.a.promise
+      await clock.advance(5001) // past a's deadline: its in-progress record may be taken over
+      const b = handler({ id, run: 'b' }, context())
+      await started.b.promise
+      gates.a.resolve()
+      // A late throw frees nothing; a late return still gives its caller the work it did, and stores nothing.
+      if (late === 'threw') await expect(a).rejects.toThrow('a failed late')
+      else expect(await a).toBe('from a')
+      await expect(handler({ id, run: 'c' }, context())).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_IN_PROGRESS',
       })
-    const context = () => createContext({ functionName: 'orders', timeoutMs: 5000, clock })
-    const id = freshKey('middleware-release')
-    const a = handler({ id, run: 'a' }, context())
-    await started.a.promise
-    await clock.advance(5001) // past a's deadline: its in-progress record may be taken over
-    const b = handler({ id, run: 'b' }, context())
-    await started.b.promise
-    gates.a.resolve()
-    await expect(a).rejects.toThrow('a failed late')
-    await expect(handler({ id, run: 'c' }, context())).rejects.toMatchObject({
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-    })
-    expect(await warnings()).toContain('IDEMPOTENCY_CLAIM_LOST')
-    gates.b.resolve()
-    expect(await b).toBe('from b')
-    expect(await handler({ id, run: 'c' }, context())).toBe('from b')
-    expect(runs).toEqual(['a', 'b'])
-  })
-
-  test('through the middleware: a run that outlived its deadline and then returned neither overwrites nor frees the key', async () => {
-    const clock = createClock(start)
-    const runs: string[] = []
-    const gates = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
-    const started = { a: Promise.withResolvers<void>(), b: Promise.withResolvers<void>() }
-    const handler = lambda<{ id: string; run: 'a' | 'b' | 'c' }>()
-      .use(idempotency<{ id: string }>({ key: ['id'], store: store(), now: clock.now }))
-      .handler(async (event) => {
-        runs.push(event.run)
-        if (event.run === 'c') return 'from c'
-        started[event.run].resolve()
-        await gates[event.run].promise
-        return `from ${event.run}`
-      })
-    const context = () => createContext({ functionName: 'orders', timeoutMs: 5000, clock })
-    const id = freshKey('middleware-complete')
-    const a = handler({ id, run: 'a' }, context())
-    await started.a.promise
-    await clock.advance(5001)
-    const b = handler({ id, run: 'b' }, context())
-    await started.b.promise
-    gates.a.resolve()
-    expect(await a).toBe('from a') // its caller still gets the work it did
-    await expect(handler({ id, run: 'c' }, context())).rejects.toMatchObject({
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-    })
-    expect(await warnings()).toContain('IDEMPOTENCY_CLAIM_LOST')
-    gates.b.resolve()
-    expect(await b).toBe('from b')
-    expect(await handler({ id, run: 'c' }, context())).toBe('from b')
-    expect(runs).toEqual(['a', 'b'])
-  })
+      expect(await warnings()).toContain('IDEMPOTENCY_CLAIM_LOST')
+      gates.b.resolve()
+      expect(await b).toBe('from b')
+      expect(await handler({ id, run: 'c' }, context())).toBe('from b')
+      expect(runs).toEqual(['a', 'b'])
+    },
+  )
 
   test('any interleaving of claims, completes, releases and clock steps by 3 invocations matches the model (property)', async () => {
     type Step =

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { lambda } from '@sluice/core'
 import { createClock, createContext } from '@sluice/testing'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { collectUnhandled } from '../test-support/unhandled.ts'
 import { awaitInit, type InitSource } from './await-init.ts'
 import { cached } from './cached.ts'
 import { InitError } from './errors.ts'
@@ -13,16 +14,7 @@ import type { InitWarningCode } from './warnings.ts'
 // handler, keep them all in flight on a loader the test settles by hand, and only then let it finish.
 
 const IN_FLIGHT = 5
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(() => {
-  process.off('unhandledRejection', onUnhandled)
-  expect(unhandled).toEqual([])
-  unhandled.length = 0
-})
+collectUnhandled({ failOnAny: true })
 
 /** A handler that waits for `source` through awaitInit and says which invocation got what. */
 const handlerFor = (source: InitSource) =>

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { createClock } from '@sluice/testing'
 import fc from 'fast-check'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { collectUnhandled } from '../test-support/unhandled.ts'
 import { type Cached, cached } from './cached.ts'
 import { InitError } from './errors.ts'
 import { type Once, once } from './once.ts'
@@ -9,15 +10,7 @@ import { type Once, once } from './once.ts'
 // A loader that waits on itself never settles. Rather than a wall-clock timeout, each test lets the event loop
 // turn a few times after everything the loader waits on has settled, and then asks whether the call settled.
 
-const unhandled: unknown[] = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeEach(() => {
-  process.on('unhandledRejection', onUnhandled)
-})
-afterEach(() => {
-  process.off('unhandledRejection', onUnhandled)
-  unhandled.length = 0
-})
+const unhandled = collectUnhandled()
 
 type Settled =
   | { status: 'pending' }
