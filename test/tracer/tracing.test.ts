@@ -1,66 +1,16 @@
-import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type SegmentDocument, startXrayDaemon, type XrayDaemon } from './xray-daemon.ts'
+import { describe, expect, test } from 'vitest'
+import { runNode } from './run-node.ts'
+import { traceHeader, useTracingServers } from './servers.ts'
+import type { SegmentDocument } from './xray-daemon.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/tracer/${name}`, import.meta.url))
-
-/** A trace header as Lambda passes it: a fresh root, the upstream parent, sampled. */
-const traceHeader = () => {
-  const root = `1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`
-  const parent = randomBytes(8).toString('hex')
-  return { root, parent, header: `Root=${root};Parent=${parent};Sampled=1` }
-}
-
-const runNode = (file: string, env: Record<string, string>): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (code === 0) resolve(Buffer.concat(out).toString('utf8'))
-      else reject(new Error(`${file} exited ${code}: ${Buffer.concat(err).toString('utf8')}`))
-    })
-  })
 
 /** Every document in the tree, depth first. */
 const flatten = (docs: readonly SegmentDocument[]): SegmentDocument[] =>
   docs.flatMap((doc) => [doc, ...flatten(doc.subsegments ?? [])])
 
-let daemon: XrayDaemon
-let dynamodb: Server
-let ddbCalls = 0
-
-beforeAll(async () => {
-  daemon = await startXrayDaemon()
-  // Stands in for DynamoDB: the real AWS SDK client calls it over HTTP on 127.0.0.1.
-  dynamodb = createServer((request, response) => {
-    ddbCalls += 1
-    request.resume()
-    response.writeHead(200, {
-      'content-type': 'application/x-amz-json-1.0',
-      'x-amzn-requestid': `ddb-${ddbCalls}`,
-    })
-    response.end('{"TableNames":[]}')
-  })
-  await new Promise<void>((resolve) => dynamodb.listen(0, '127.0.0.1', resolve))
-})
-
-afterAll(async () => {
-  await daemon.close()
-  await new Promise((resolve) => dynamodb.close(resolve))
-})
+const servers = useTracingServers()
 
 const lambdaEnv = () => ({
   LAMBDA_TASK_ROOT: fileURLToPath(new URL('../fixtures/tracer/', import.meta.url)),
@@ -68,10 +18,10 @@ const lambdaEnv = () => ({
   AWS_LAMBDA_FUNCTION_NAME: 'orders',
   AWS_REGION: 'us-east-1',
   _HANDLER: 'index.handler',
-  AWS_XRAY_DAEMON_ADDRESS: daemon.address,
+  AWS_XRAY_DAEMON_ADDRESS: servers.daemon.address,
   AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
   AWS_SECRET_ACCESS_KEY: 'secret',
-  DDB_ENDPOINT: `http://127.0.0.1:${(dynamodb.address() as AddressInfo).port}`,
+  DDB_ENDPOINT: servers.dynamodb.endpoint,
 })
 
 describe('tracing on the Powertools tracer, segments decoded from the X-Ray daemon socket', {
@@ -85,8 +35,8 @@ describe('tracing on the Powertools tracer, segments decoded from the X-Ray daem
       { traceHeader: next.header, event: { records: [] } },
     ]
     await runNode(fixture('traced-handler.ts'), { ...lambdaEnv(), INVOCATIONS: JSON.stringify(invocations) })
-    await daemon.drain()
-    const handlers = daemon.documents.filter(
+    await servers.daemon.drain()
+    const handlers = servers.daemon.documents.filter(
       (doc) => doc.trace_id === swallowed.root || doc.trace_id === next.root,
     )
     expect(handlers.map((doc) => [doc.name, doc.trace_id, doc.parent_id])).toEqual([
@@ -108,9 +58,9 @@ describe('tracing on the Powertools tracer, segments decoded from the X-Ray daem
       ...lambdaEnv(),
       INVOCATIONS: JSON.stringify(invocations),
     })
-    await daemon.drain()
+    await servers.daemon.drain()
     const roots = new Set([first.root, second.root, third.root])
-    const all = flatten(daemon.documents).filter((doc) => roots.has(doc.trace_id))
+    const all = flatten(servers.daemon.documents).filter((doc) => roots.has(doc.trace_id))
     const handlers = all.filter((doc) => doc.name === '## index.handler')
     expect(handlers.map((doc) => doc.trace_id)).toEqual([first.root, second.root, third.root])
 
@@ -136,7 +86,7 @@ describe('tracing on the Powertools tracer, segments decoded from the X-Ray daem
       ])
       expect(calls[0]?.aws).toMatchObject({ operation: 'ListTables', region: 'us-east-1' })
     }
-    expect(ddbCalls).toBe(3)
+    expect(servers.dynamodb.requests).toHaveLength(3)
 
     // The error is recorded on the handler subsegment; the response is not.
     expect(failed.fault).toBe(true)

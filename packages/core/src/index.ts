@@ -10,6 +10,7 @@ export {
 export { HTTP_PRELUDE_CONTENT_TYPE, type HttpPrelude, httpResponseStream } from './http-response-stream.ts'
 export {
   type CurrentInvocation,
+  currentContext,
   currentInvocation,
   currentTraceHeader,
   currentTraceId,
@@ -70,3 +71,4 @@ export {
 } from './stream-response.ts'
 export { HANDLER_STREAMING, isStreamingHandler, type StreamingHandler, streamify } from './streamify.ts'
 export { TimeoutError, type TimeoutFacts } from './timeout-error.ts'
+export { watchErrors } from './watch-errors.ts'

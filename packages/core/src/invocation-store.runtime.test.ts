@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createContext } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { currentInvocation, currentTraceId } from './invocation-store.ts'
+import { currentContext, currentInvocation, currentTraceId } from './invocation-store.ts'
 import { lambda } from './lambda.ts'
 
 afterEach(() => {
@@ -34,7 +34,7 @@ const handler = lambda<{ wait: number }>().handler(async ({ wait }, context) => 
   return {
     requestIds: [before?.requestId, after?.requestId],
     traceId: currentTraceId(),
-    sameContext: after?.context === context,
+    sameContext: after?.context === context && currentContext() === context,
   }
 })
 

@@ -2,7 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { createContext } from '@sluice/testing'
 import type { Context } from 'aws-lambda'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { currentInvocation, currentTraceHeader, currentTraceId, withInvocation } from './invocation-store.ts'
+import {
+  currentContext,
+  currentInvocation,
+  currentTraceHeader,
+  currentTraceId,
+  withInvocation,
+} from './invocation-store.ts'
 import { lambda } from './lambda.ts'
 import type { Middleware } from './middleware.ts'
 
@@ -11,8 +17,11 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-/** What one invocation saw of `currentInvocation()` at each point it looked. */
-const seenBy = (label: string) => currentInvocation()?.requestId ?? `${label}: none`
+/** What one invocation saw of `currentInvocation()` (and `currentContext()`, which must agree) where it looked. */
+const seenBy = (label: string) => {
+  const requestId = currentInvocation()?.requestId ?? `${label}: none`
+  return currentContext()?.awsRequestId === requestId ? requestId : `${label}: currentContext disagrees`
+}
 
 type Looking = { waits: number[]; seen: string[] }
 
@@ -54,7 +63,7 @@ describe('currentInvocation without the Lambda runtime', () => {
     const handler = lambda().handler(async () => currentInvocation())
     expect(currentInvocation()).toBeUndefined()
     expect(await handler({}, context)).toMatchObject({ requestId: 'r-1', tenantId: 'acme', context })
-    expect(currentInvocation()).toBeUndefined()
+    expect([currentInvocation(), currentContext()]).toEqual([undefined, undefined])
   })
 
   test('frees the slot after a failed invocation, and a nested invocation sees itself, then its caller again', async () => {

@@ -126,6 +126,21 @@ export const currentTraceId = (): string | undefined => {
 }
 
 /**
+ * The Lambda context of the invocation the calling code runs for, when its handler was entered through `lambda()`
+ * or {@link withInvocation}: what {@link currentInvocation} gives as `context`, without reading the trace header,
+ * for code that runs on every log line. `undefined` outside an invocation (INIT), or when the runtime ran a
+ * handler that neither wraps.
+ *
+ * @example
+ * currentContext()?.functionName // 'orders'
+ */
+export const currentContext = (): Context | undefined => {
+  const record = runtimeRecord(runtimeStore())
+  if (record !== undefined) return contexts.get(record)
+  return overlapping.getStore() ?? outside
+}
+
+/**
  * The invocation the calling code runs for, wherever it is called from (a middleware, a helper deep in the
  * handler, a callback): per-invocation state that never lives in module scope, so Managed Instances, which run
  * several invocations at once in one process, give each its own. `undefined` outside an invocation (INIT).

@@ -1,5 +1,5 @@
 import middy from '@middy/core'
-import { createClock, createContext, type VirtualClock } from '@sluice/testing'
+import { createClock, createContext, invoke, type VirtualClock } from '@sluice/testing'
 import type { Context } from 'aws-lambda'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { lambda, lifecycle } from './lambda.ts'
@@ -98,6 +98,56 @@ describe('lifecycle on an injected clock', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('lifecycle with invocations interleaved (Managed Instances run many at once per worker)', () => {
+  /** A handler whose invocations each wait until the test lets them end, reporting what their lifecycle said. */
+  const overlapping = () => {
+    const gates = new Map<string, PromiseWithResolvers<void>>()
+    const started = new Map<string, PromiseWithResolvers<void>>()
+    const gate = <T>(map: Map<string, PromiseWithResolvers<T>>, id: string) => {
+      const found = map.get(id) ?? Promise.withResolvers<T>()
+      map.set(id, found)
+      return found
+    }
+    const handler = lambda().handler(async (_event, { awsRequestId, lifecycle }) => {
+      const { coldStart, firstInvocation, invocation } = lifecycle
+      gate(started, awsRequestId).resolve()
+      await gate(gates, awsRequestId).promise
+      return { coldStart, firstInvocation, invocation }
+    })
+    return {
+      handler,
+      started: (id: string) => gate(started, id).promise,
+      end: (id: string) => gate(gates, id).resolve(),
+    }
+  }
+
+  test('the first invocations overlap: one cold start, counts 1, 2, 3 in the order they started', async () => {
+    const { handler, started, end } = overlapping()
+    const runs = ['a', 'b', 'c'].map((id) => invoke(handler, {}, { awsRequestId: id }))
+    await Promise.all(['a', 'b', 'c'].map(started))
+    // They end in another order than they started; the facts are those of their start.
+    for (const id of ['c', 'a', 'b']) end(id)
+    expect(await Promise.all(runs)).toEqual([
+      { coldStart: true, firstInvocation: true, invocation: 1 },
+      { coldStart: false, firstInvocation: false, invocation: 2 },
+      { coldStart: false, firstInvocation: false, invocation: 3 },
+    ])
+  })
+
+  test('on Managed Instances (initialized ahead of traffic) no invocation is cold; the first is still the first', async () => {
+    vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'lambda-managed-instances')
+    const { handler, started, end } = overlapping()
+    const runs = ['a', 'b'].map((id) => invoke(handler, {}, { awsRequestId: id }))
+    await Promise.all(['a', 'b'].map(started))
+    end('b')
+    end('a')
+    expect(await Promise.all(runs)).toEqual([
+      { coldStart: false, firstInvocation: true, invocation: 1 },
+      { coldStart: false, firstInvocation: false, invocation: 2 },
+    ])
   })
 })
 

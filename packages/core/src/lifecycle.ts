@@ -15,16 +15,22 @@ export type InitializationType =
   | 'lambda-managed-instances'
   | (string & {})
 
-/** Facts about the container and the current invocation, on `context.lifecycle`. */
+/**
+ * Facts about the container and the current invocation, on `context.lifecycle`. "Container" is where the handler's
+ * module scope lives: the execution environment, or under Managed Instances each runtime worker thread of it
+ * (each runs INIT and keeps its own module state).
+ */
 export interface Lifecycle {
   /**
    * True on the first invocation of this handler in this container when the container was started on demand.
-   * Provisioned concurrency and SnapStart initialise ahead of traffic, so their first invocation is not cold.
+   * Provisioned concurrency, SnapStart and Managed Instances initialise ahead of traffic, so their first
+   * invocation is not cold (as Powertools reports it). Invocations that start while the first is still running
+   * are not cold either: the count is taken when each starts.
    */
   readonly coldStart: boolean
   /** True on the first invocation of this handler in this container, however it was initialised. */
   readonly firstInvocation: boolean
-  /** 1-based count of invocations of this handler in this container. */
+  /** 1-based count of invocations of this handler in this container, in the order they started. */
   readonly invocation: number
   /** `AWS_LAMBDA_INITIALIZATION_TYPE`, `on-demand` when unset (tests, other hosts). */
   readonly initializationType: InitializationType

@@ -4,6 +4,7 @@ import { errorShape } from './error-shape.ts'
 import { loggerOptionChecks } from './errors.ts'
 import { MAX_FIELD_LENGTH } from './field-cap.ts'
 import { type FieldNames, type FieldStyle, fieldNames } from './fields.ts'
+import { invocationLogger, markBound } from './invocation-fields.ts'
 import { type LevelName, resolveLevel } from './levels.ts'
 import { LineRouter } from './line-router.ts'
 import type { Logger } from './logger-type.ts'
@@ -88,12 +89,15 @@ const serviceName = (options: CreateLoggerOptions, style: FieldStyle): string | 
 /**
  * A root pino logger for this container: JSON lines (level label, ISO `timestamp`), written synchronously to
  * stdout, secret keys redacted at any depth, level by Lambda's precedence. Its log methods, `child()` and
- * `setBindings()` (and those of every logger made from it) never throw, whatever they are given. Call it once at module scope; the `logger()`
- * middleware makes one per container for you when you don't pass `root`.
+ * `setBindings()` (and those of every logger made from it) never throw, whatever they are given. Call it once at
+ * module scope; the `logger()` middleware makes one per container for you when you don't pass `root`. Lines it
+ * writes while an invocation runs carry that invocation's fields (request id, trace id, tenant, …), found in the
+ * runtime's invoke store, so a module-scope logger is right even with many invocations in flight at once.
  *
  * @example
  * export const log = createLogger({ service: 'orders' })
- * log.info('container started') // outside an invocation: no request fields
+ * log.info('container started') // during INIT: no request fields
+ * export const handler = lambda().handler(() => log.info('order stored')) // with requestId, traceId, …
  */
 export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
   const style = options.fieldNames ?? 'sluice'
@@ -118,6 +122,8 @@ export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
   }
   const service = serviceName(options, style)
   const base = safeBindings({ ...(service === undefined ? {} : { service }), ...options.base }, safety)
+  // A line written during an invocation goes through a child bound to it (see invocationLogger).
+  const through = invocationLogger(fields, maxFieldLength)
   const root = pino(
     {
       level,
@@ -128,12 +134,16 @@ export const createLogger = (options: CreateLoggerOptions = {}): Logger => {
       formatters: { level: (label) => ({ level: fields.levelLabel(label) }) },
       // Errors are shaped (and redacted) with everything else in the log-method hook.
       serializers: { err: keepShaped },
-      hooks: { logMethod: safeLogMethod({ ...safety, errorKey: fields.error, messageKey: fields.message }) },
+      hooks: {
+        logMethod: safeLogMethod({ ...safety, errorKey: fields.error, messageKey: fields.message }, through),
+      },
       ...(paths.length > 0 ? { redact: { paths: [...paths], censor: REDACTED } } : {}),
     },
     router,
   )
-  guardBindings(root, safety)
+  guardBindings(root, safety, (child, bindings) => {
+    if (Object.hasOwn(bindings, fields.requestId)) markBound(child)
+  })
   const info: RootInfo = { fields, router, maxFieldLength }
   Object.defineProperty(root, ROOT, { value: info })
   for (const warning of warnings) root.warn(warning)

@@ -3,12 +3,25 @@ import type { Context } from 'aws-lambda'
 /** Which names the fields get: sluice's own, or Powertools Logger's (so Logs Insights queries keep working). */
 export type FieldStyle = 'sluice' | 'powertools'
 
+/**
+ * What the fields are read from: the Lambda context, or as much of one as the runtime's invoke store knows
+ * (its request id) when a line is written by code that the runtime runs without the context at hand.
+ *
+ * @example
+ * const known: InvocationContext = { awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }
+ */
+export type InvocationContext = Pick<Context, 'awsRequestId'> &
+  Partial<Pick<Context, 'functionName' | 'functionVersion' | 'memoryLimitInMB' | 'invokedFunctionArn'>>
+
 /** Facts about one invocation that every line of its child logger carries. */
 export interface InvocationFacts {
-  readonly context: Context
-  readonly coldStart: boolean
+  readonly context: InvocationContext
+  /** Left out when unknown (a line written where no lifecycle was attached). */
+  readonly coldStart: boolean | undefined
   readonly traceId: string | undefined
   readonly correlationId: string | undefined
+  /** The tenant of a tenant-isolated function (`context.tenantId`, or the runtime's store). */
+  readonly tenantId: string | undefined
   /** The configured debug sampling rate (0 when off). */
   readonly sampleRate: number
   /** Whether this invocation was picked to log at debug. */
@@ -21,6 +34,8 @@ export interface FieldNames {
   readonly message: string
   readonly timestamp: string
   readonly error: string
+  /** The request id field: a child bound to it is bound to an invocation already. */
+  readonly requestId: string
   readonly correlationId: string
   readonly recordId: string
   /** The `level` value for a pino level label. */
@@ -45,10 +60,11 @@ export const sluiceFields: FieldNames = {
   message: 'msg',
   timestamp: 'timestamp',
   error: 'err',
+  requestId: 'requestId',
   correlationId: 'correlationId',
   recordId: 'recordId',
   levelLabel: (label) => label,
-  invocation: ({ context, coldStart, traceId, correlationId, sampled }) =>
+  invocation: ({ context, coldStart, traceId, correlationId, tenantId, sampled }) =>
     defined({
       requestId: context.awsRequestId,
       functionName: context.functionName,
@@ -57,7 +73,7 @@ export const sluiceFields: FieldNames = {
       coldStart,
       traceId,
       correlationId,
-      tenantId: context.tenantId,
+      tenantId,
       debugSampled: sampled ? true : undefined,
     }),
 }
@@ -73,10 +89,11 @@ export const powertoolsFields: FieldNames = {
   message: 'message',
   timestamp: 'timestamp',
   error: 'error',
+  requestId: 'function_request_id',
   correlationId: 'correlation_id',
   recordId: 'record_id',
   levelLabel: (label) => POWERTOOLS_LEVELS[label] ?? label.toUpperCase(),
-  invocation: ({ context, coldStart, traceId, correlationId, sampleRate }) =>
+  invocation: ({ context, coldStart, traceId, correlationId, tenantId, sampleRate }) =>
     defined({
       cold_start: coldStart,
       function_arn: context.invokedFunctionArn,
@@ -85,7 +102,7 @@ export const powertoolsFields: FieldNames = {
       function_request_id: context.awsRequestId,
       sampling_rate: sampleRate,
       xray_trace_id: traceId,
-      tenant_id: context.tenantId,
+      tenant_id: tenantId,
       correlation_id: correlationId,
     }),
 }

@@ -4,7 +4,13 @@ export { type CreateLoggerOptions, createLogger, type RedactOptions } from './cr
 export { stdoutDestination, wantsPretty } from './destination.ts'
 export { LoggerError, type LoggerErrorCode } from './errors.ts'
 export { capField, MAX_FIELD_LENGTH } from './field-cap.ts'
-export { type FieldNames, type FieldStyle, fieldNames, type InvocationFacts } from './fields.ts'
+export {
+  type FieldNames,
+  type FieldStyle,
+  fieldNames,
+  type InvocationContext,
+  type InvocationFacts,
+} from './fields.ts'
 export { type LevelName, type LevelSource, parseLevel, type ResolvedLevel, resolveLevel } from './levels.ts'
 export type { BufferOptions } from './line-buffer.ts'
 export { type LoggerMiddleware, logger } from './logger.ts'

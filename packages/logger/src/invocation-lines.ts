@@ -61,27 +61,6 @@ export const isErrorResponse = (response: unknown): boolean => {
 }
 
 /**
- * Calls `onError` the moment an error is assigned to `request.error`. middy assigns it before it runs any
- * `onError` middleware and stops at the first one that answers, so this is the one point every error of the
- * chain passes, whatever the order of the middlewares (a guard's TimeoutError included).
- *
- * @example
- * watchErrors(request, () => release(router, state))
- */
-export const watchErrors = (request: { error?: unknown }, onError: () => void): void => {
-  let error = request.error
-  Object.defineProperty(request, 'error', {
-    configurable: true,
-    enumerable: true,
-    get: () => error,
-    set: (value: unknown) => {
-      error = value
-      if (value !== undefined && value !== null) onError()
-    },
-  })
-}
-
-/**
  * Starts buffering for one invocation on its child logger `log`: lines below `threshold` are kept, the kept
  * lines are released when the invocation's timeout guard (`context.timeout.onCleanup`, registered now or, for
  * a guard used after the logger, when the first line is kept) fires, and `log.flush()` writes them out, then

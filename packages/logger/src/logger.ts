@@ -1,8 +1,9 @@
-import { deadlineOf, lifecycleTracker, type Middleware } from '@sluice/core'
+import { currentInvocation, deadlineOf, lifecycleTracker, type Middleware, watchErrors } from '@sluice/core'
 import { correlationIdOf } from './correlation-id.ts'
 import { createLogger, type RootInfo, rootInfo } from './create-logger.ts'
 import { attempt, capField } from './field-cap.ts'
-import { close, isErrorResponse, openLines, release, watchErrors } from './invocation-lines.ts'
+import { markBound, rememberInvocation, tenantOf } from './invocation-fields.ts'
+import { close, isErrorResponse, openLines, release } from './invocation-lines.ts'
 import { INVOCATION, type InvocationLines } from './line-router.ts'
 import { type LoggerOptions, loggerSettings } from './logger-options.ts'
 import type { Logger } from './logger-type.ts'
@@ -28,8 +29,10 @@ const LABELS: Readonly<Record<number, string>> = {
  */
 export type LoggerMiddleware = Middleware<{ context: { log: Logger } }> & {
   /**
-   * Writes the lines every invocation of this middleware still in flight holds (with `buffer`; one in classic
-   * Lambda). Meant for `timeout({ flush: [log.flush] })`; `context.log.flush()` does it for one invocation.
+   * Writes the lines the current invocation holds (with `buffer`): called inside an invocation, its own only, so
+   * an invocation that times out never writes another's; called outside any, those of every invocation of this
+   * middleware still in flight. Meant for `timeout({ flush: [log.flush] })`; `context.log.flush()` is the same
+   * for one invocation.
    */
   flush(): void
 }
@@ -59,10 +62,16 @@ const payloadOf = (value: unknown, omit: Parameters<typeof omitPaths>[1]): unkno
 const deadlineFor = (context: { getRemainingTimeInMillis?: () => number }): number =>
   attempt(() => deadlineOf(context)) ?? Number.POSITIVE_INFINITY
 
+/** An invocation still buffering: until when it can run, and whose it is. */
+interface Buffering {
+  readonly deadline: number
+  readonly requestId: string
+}
+
 /**
  * Structured logs for every invocation: `context.log` is a pino child of the container's root logger, bound
- * to the request id, function name, version and memory, cold start, X-Ray trace id and a correlation id from
- * the event (rules in the README). Lines are written synchronously to stdout; with `sampleRate` a share of
+ * to the request id, function name, version and memory, cold start, X-Ray trace id, tenant id and a correlation id
+ * from the event (rules in the README). Lines are written synchronously to stdout; with `sampleRate` a share of
  * invocations logs at debug; with `buffer` lines below the level are written only if the invocation fails
  * (an error reached the chain, the response has `statusCode` ≥ 500, or the timeout guard fired).
  *
@@ -82,7 +91,7 @@ export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
   const track = lifecycleTracker()
   // Invocations still buffering, with their deadlines: what flush() writes. Past its deadline an invocation
   // is over (Lambda stopped it), so entries a skipped after/onError left behind are dropped then.
-  const inFlight = new Map<InvocationLines, number>()
+  const inFlight = new Map<InvocationLines, Buffering>()
   return {
     before: function loggerBefore(request) {
       if (root === undefined || info === undefined) {
@@ -99,7 +108,7 @@ export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
       const sampled = live && settings.sampleRate > 0 && settings.random() < settings.sampleRate
       const threshold = sampled ? Math.min(rootLevel, DEBUG) : rootLevel
       const capture = live && settings.buffer ? Math.min(settings.buffer.levelValue, threshold) : threshold
-      const bindings = fields.invocation({
+      const facts = {
         context,
         coldStart,
         traceId: capField(xrayTraceId(), maxFieldLength),
@@ -107,17 +116,24 @@ export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
           attempt(() => extract(request.event)),
           maxFieldLength,
         ),
+        tenantId: capField(
+          attempt(() => tenantOf(context)),
+          maxFieldLength,
+        ),
         sampleRate: settings.sampleRate,
         sampled,
-      })
+      }
+      rememberInvocation(context, facts)
+      const bindings = fields.invocation(facts)
       const level = capture === rootLevel ? undefined : LABELS[capture]
       const log = level === undefined ? root.child(bindings) : root.child(bindings, { level })
+      markBound(log)
       if (settings.buffer && capture < threshold) {
         const state = openLines(log, router, settings.buffer, threshold, context)
         const now = Date.now()
-        for (const [open, deadline] of inFlight) if (!open.open || deadline < now) inFlight.delete(open)
+        for (const [open, { deadline }] of inFlight) if (!open.open || deadline < now) inFlight.delete(open)
         if (inFlight.size >= MAX_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as InvocationLines)
-        inFlight.set(state, deadlineFor(context))
+        inFlight.set(state, { deadline: deadlineFor(context), requestId: context.awsRequestId })
         watchErrors(request, () => release(router, state))
       }
       context.log = log
@@ -141,7 +157,10 @@ export const logger = (options: LoggerOptions = {}): LoggerMiddleware => {
     },
     flush: function loggerFlush() {
       if (info === undefined) return
-      for (const state of inFlight.keys()) info.router.drain(state)
+      const current = currentInvocation()?.requestId
+      for (const [state, { requestId }] of inFlight) {
+        if (current === undefined || requestId === current) info.router.drain(state)
+      }
     },
   }
 }

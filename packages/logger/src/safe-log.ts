@@ -92,17 +92,20 @@ const describe = (error: unknown): string =>
  * pino's `hooks.logMethod` for a root logger: every argument of every log call (merging object, message,
  * format arguments) is made safe by `safeValue` (redacted at any depth, no throwing getters or Proxies, no
  * cycles), and if the call still throws, one line saying so is written in its place. A log call never throws.
+ * `route` may name another logger to write the line through (a child bound to the current invocation).
  *
  * @example
  * pino({ hooks: { logMethod: safeLogMethod({ isSecret: secretKeyMatcher(), error: errorShape('sluice'), errorKey: 'err', messageKey: 'msg' }) } })
  */
-export const safeLogMethod = (options: SafeLogOptions) =>
+export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => Logger | undefined) =>
   function safeLog(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+    // A context that cannot be read (a hostile one in a test) writes the line without the invocation's fields.
+    const log = route === undefined ? this : (guarded(() => route(this), undefined) ?? this)
     try {
-      method.apply(this, prepare(args as unknown[], options) as Parameters<LogFn>)
+      method.apply(log, prepare(args as unknown[], options) as Parameters<LogFn>)
     } catch (error) {
       try {
-        method.call(this, { logError: describe(error) }, 'a log call failed; this line replaces it')
+        method.call(log, { logError: describe(error) }, 'a log call failed; this line replaces it')
       } catch {
         // The destination itself throws: there is nowhere left to write to.
       }
@@ -112,12 +115,17 @@ export const safeLogMethod = (options: SafeLogOptions) =>
 /**
  * Makes `child(bindings)` and `setBindings(bindings)` on `root` and every logger made from it take bindings
  * of any shape without throwing, redacted like log lines (bindings that are not an object bind nothing).
+ * `onChild` sees each child made, with the bindings it got.
  *
  * @example
  * guardBindings(root, { isSecret: secretKeyMatcher(), error: errorShape('sluice') })
  * root.child({ apiKey: 'k' }).info('x') // "apiKey":"[Redacted]"
  */
-export const guardBindings = (root: Logger, options: SafeValueOptions): void => {
+export const guardBindings = (
+  root: Logger,
+  options: SafeValueOptions,
+  onChild?: (child: ReturnType<Logger['child']>, bindings: Record<string, unknown>) => void,
+): void => {
   const { child, setBindings } = root
   const safe = (bindings: unknown) => guarded(() => safeBindings(bindings, options), {})
   Object.defineProperty(root, 'child', {
@@ -129,12 +137,15 @@ export const guardBindings = (root: Logger, options: SafeValueOptions): void => 
       childOptions?: Parameters<Logger['child']>[1],
     ) {
       const fields = safe(bindings)
+      let made: ReturnType<Logger['child']>
       try {
-        return child.call(this, fields, childOptions)
+        made = child.call(this, fields, childOptions)
       } catch {
         // Only a field pino cannot write (a string past V8's limit) gets here; bad options throw again.
         return child.call(this, {}, childOptions)
       }
+      onChild?.(made, fields)
+      return made
     },
   })
   Object.defineProperty(root, 'setBindings', {

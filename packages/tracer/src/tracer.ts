@@ -1,9 +1,26 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer'
-import { lifecycleTracker, type Middleware, optionChecks } from '@sluice/core'
+import {
+  currentTraceHeader,
+  type Lifecycle,
+  lifecycleTracker,
+  type Middleware,
+  type MiddlewareRequest,
+  optionChecks,
+  watchErrors,
+} from '@sluice/core'
 import { boundedError, boundedMetadata, DEFAULT_MAX_METADATA_BYTES } from './bounded.ts'
 import { tracingEnabled } from './enabled.ts'
 import { TracerError } from './errors.ts'
+import { openHandlerSegment, type XraySubsegment } from './handler-segment.ts'
+import {
+  endOverInvocations,
+  forgetInvocation,
+  invocationSegments,
+  type OpenInvocation,
+  openInvocation,
+} from './invocation-segments.ts'
 import { configurePowertools, loadedPowertools, loadPowertools } from './powertools.ts'
+import { type ClsNamespace, onSegment, routeSegments } from './segment-routing.ts'
 
 /** Options of {@link tracer}. */
 export interface TracerOptions {
@@ -19,27 +36,18 @@ export interface TracerOptions {
   readonly maxMetadataBytes?: number
 }
 
-/** The part of an X-Ray (sub)segment this middleware uses. */
-interface SegmentLike {
-  addNewSubsegment(name: string): SegmentLike
-  close(): void
-}
-
-interface Open {
+/** An invocation being traced: its handler subsegment and where it is registered. */
+interface Traced {
   readonly tracer: Tracer
-  readonly parent: SegmentLike
-  readonly handler: SegmentLike
+  readonly namespace: ClsNamespace
+  readonly handler: XraySubsegment
+  readonly invocation: OpenInvocation
 }
 
 const handlerName = (): string => process.env._HANDLER ?? 'handler'
 
-const close = ({ tracer, parent, handler }: Open): void => {
-  try {
-    handler.close()
-  } finally {
-    tracer.setSegment(parent as never)
-  }
-}
+/** Managed Instances run several invocations at once; classic Lambda one at a time. */
+const multiConcurrent = (): boolean => process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
 
 const tracerOptions = optionChecks(
   (message, option) => new TracerError('TRACER_INVALID_OPTION', message, { path: [option] }),
@@ -48,6 +56,8 @@ const tracerOptions = optionChecks(
 /**
  * Traces each invocation on the Powertools Tracer, like its `captureLambdaHandler`: a `## <handler>`
  * subsegment with `ColdStart` and `Service` annotations, the response (size-capped) or the error as metadata.
+ * Each invocation's subsegment carries its own trace id (the runtime's invoke store), and what the X-Ray SDK
+ * records while it runs (AWS SDK, http, `recordSubsegment`) nests under it, however many run at once.
  * Tracing is off outside Lambda; when off, `@aws-lambda-powertools/tracer` is never loaded.
  *
  * @example
@@ -67,44 +77,65 @@ export const tracer = (options: TracerOptions = {}): Middleware => {
   })
   // Start loading during INIT; a failure surfaces in the first invocation, not as an unhandled rejection.
   loadPowertools().catch(() => {})
-  const open = new WeakMap<object, Open>()
-  // The last invocation's subsegment, if it was never closed (an onError after ours returned a response, so
-  // middy skipped ours): closed here, or it would stay the current segment and parent the next invocation.
-  let unclosed: Open | undefined
+  const traced = new WeakMap<object, Traced>()
   const track = lifecycleTracker()
-  return {
-    before: async function tracerBefore(request) {
-      const { coldStart } = track(request.context)
-      if (unclosed !== undefined) close(unclosed)
-      unclosed = undefined
-      const loaded = loadedPowertools() ?? (await loadPowertools())
-      // No facade segment means no trace header for this invocation: nothing to attach to.
-      const parent = loaded.provider.getSegment() as SegmentLike | undefined
-      if (parent === undefined || !loaded.isTracingEnabled()) return
-      const handler = parent.addNewSubsegment(`## ${handlerName()}`)
-      loaded.setSegment(handler as never)
-      unclosed = { tracer: loaded, parent, handler }
-      open.set(request, unclosed)
-      loaded.putAnnotation('ColdStart', coldStart)
+
+  /** Records what `record` says on the invocation's subsegment and closes it; once per invocation. */
+  const finish = (request: object, record?: (loaded: Tracer) => void): void => {
+    const state = traced.get(request)
+    if (state === undefined) return
+    traced.delete(request)
+    forgetInvocation(state.invocation)
+    try {
+      if (record) onSegment(state.namespace, state.handler, () => record(state.tracer))
+    } finally {
+      state.handler.close()
+    }
+  }
+  const recordError = (request: MiddlewareRequest) => (loaded: Tracer) =>
+    loaded.addErrorAsMetadata(boundedError(request.error, maxBytes))
+
+  const start = (loaded: Tracer, request: MiddlewareRequest, lifecycle: Lifecycle): void => {
+    // In classic Lambda a subsegment still open belongs to an invocation that is over (middy skipped our after).
+    endOverInvocations(lifecycle.startedAt, !multiConcurrent())
+    // No trace header means nothing to attach to; the variable is never read when invocations run at once.
+    if (!loaded.isTracingEnabled() || currentTraceHeader() === undefined) return
+    const namespace: ClsNamespace = loaded.provider.getNamespace()
+    routeSegments(namespace, invocationSegments)
+    const parent = loaded.provider.getSegment()
+    if (parent === undefined) return
+    const handler = openHandlerSegment(parent, `## ${handlerName()}`)
+    const invocation = openInvocation({
+      requestId: request.context.awsRequestId,
+      deadline: lifecycle.deadline,
+      current: handler,
+      end: () => finish(request),
+    })
+    traced.set(request, { tracer: loaded, namespace, handler, invocation })
+    // Recorded as soon as the error reaches the chain: an onError that answers first makes middy skip ours.
+    watchErrors(request, () => finish(request, recordError(request)))
+    onSegment(namespace, handler, () => {
+      loaded.putAnnotation('ColdStart', lifecycle.coldStart)
       loaded.addServiceNameAnnotation()
+    })
+  }
+
+  return {
+    before: function tracerBefore(request) {
+      const lifecycle = track(request.context)
+      const loaded = loadedPowertools()
+      if (loaded !== undefined) return start(loaded, request, lifecycle)
+      return loadPowertools().then((powertools) => start(powertools, request, lifecycle))
     },
     after: function tracerAfter(request) {
-      const state = open.get(request)
-      if (state === undefined) return
-      open.delete(request)
-      unclosed = undefined
-      if (options.captureResponse !== false && request.response !== undefined) {
-        state.tracer.addResponseAsMetadata(boundedMetadata(request.response, maxBytes), handlerName())
-      }
-      close(state)
+      const { response } = request
+      if (options.captureResponse === false || response === undefined) return finish(request)
+      finish(request, (loaded) =>
+        loaded.addResponseAsMetadata(boundedMetadata(response, maxBytes), handlerName()),
+      )
     },
     onError: function tracerOnError(request) {
-      const state = open.get(request)
-      if (state === undefined) return
-      open.delete(request)
-      unclosed = undefined
-      state.tracer.addErrorAsMetadata(boundedError(request.error, maxBytes))
-      close(state)
+      finish(request, recordError(request))
     },
   }
 }
