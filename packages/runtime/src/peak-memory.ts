@@ -1,8 +1,17 @@
 import { readFile } from 'node:fs/promises'
 
+const kbField = (text: string, name: string): number | undefined => {
+  const match = new RegExp(`^${name}:\\s+(\\d+)\\s+kB$`, 'm').exec(text)
+  return match?.[1] === undefined ? undefined : Number(match[1])
+}
+
 /**
- * Peak resident set size of a process in MB (rounded up), from `/proc/<pid>/status` VmHWM: what Lambda
- * reports as Max Memory Used. Returns 0 where /proc is missing (macOS) or the process is gone.
+ * Peak resident set size of a process in MB (rounded up): what Lambda reports as Max Memory Used. It is
+ * `/proc/<pid>/status` VmHWM less the file pages mapped as huge pages (`FilePmdMapped` in `smaps_rollup`): a kernel
+ * that keeps a freshly written file (the Node binary right after `npm install`) in large folios maps it 2 MB at a
+ * time, which adds some 25 MB of RSS that the same binary, paged in 4 kB at a time, does not cost — the measure
+ * would otherwise depend on how recently the machine installed Node, not on the function. Returns 0 where /proc is
+ * missing (macOS) or the process is gone.
  *
  * @example
  * await peakMemoryMb(child.pid) // 61
@@ -11,8 +20,11 @@ export async function peakMemoryMb(pid: number | undefined): Promise<number> {
   if (pid === undefined) return 0
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
-    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status)
-    return match?.[1] === undefined ? 0 : Math.ceil(Number(match[1]) / 1024)
+    const peakKb = kbField(status, 'VmHWM')
+    if (peakKb === undefined) return 0
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '')
+    const hugeFileKb = kbField(rollup, 'FilePmdMapped') ?? 0
+    return Math.ceil(Math.max(0, peakKb - hugeFileKb) / 1024)
   } catch {
     return 0
   }
