@@ -81,6 +81,39 @@ describe('currentInvocation without the Lambda runtime', () => {
     expect(await outer({}, createContext({ awsRequestId: 'outer' }))).toEqual(['inner', 'outer', 'outer'])
   })
 
+  test('gives the slot back when the invocation that took it ends, also when overlapping ones share its context', async () => {
+    const context = createContext({ awsRequestId: 'shared' })
+    const gates = new Map<string, () => void>()
+    const handler = lambda<{ name: string }>().handler(async ({ name }) => {
+      await new Promise<void>((resolve) => gates.set(name, resolve))
+      return seenBy(name)
+    })
+    const open = async (name: string) => {
+      while (!gates.has(name)) await new Promise(setImmediate)
+      gates.get(name)?.()
+    }
+    const a = handler({ name: 'a' }, context)
+    const b = handler({ name: 'b' }, context)
+    await open('a')
+    expect(await a).toBe('shared')
+    const c = handler({ name: 'c' }, context)
+    await open('b')
+    expect(await b).toBe('shared')
+    await open('c')
+    expect(await c).toBe('shared')
+    expect(currentInvocation()).toBeUndefined()
+  })
+
+  test('runs the catch point inside the invocation, and frees the slot after it', async () => {
+    const handler = lambda()
+      .catch(() => currentInvocation()?.requestId)
+      .handler(async () => {
+        throw new Error('boom')
+      })
+    expect(await handler({}, createContext({ awsRequestId: 'r-caught' }))).toBe('r-caught')
+    expect(currentInvocation()).toBeUndefined()
+  })
+
   test('reads the trace header from _X_AMZN_TRACE_ID one invocation at a time, never in multi-concurrent mode', () => {
     vi.stubEnv(
       '_X_AMZN_TRACE_ID',

@@ -42,12 +42,16 @@ const runtimeRecord = (store: RuntimeInvokeStore | undefined): object | undefine
 const isStore = (value: unknown): value is RuntimeInvokeStore =>
   typeof value === 'object' && value !== null && typeof Reflect.get(value, 'getXRayTraceId') === 'function'
 
+/** The global object, as far as the runtime client extends it. */
+const host: { readonly awslambda?: unknown } = globalThis
+
 /**
  * The runtime's store (`aws-lambda-ric` ≥ 4 with `@aws/lambda-invoke-store`): one per process, an
  * AsyncLocalStorage in multi-concurrent mode (Managed Instances), a single slot in classic mode.
  */
 const runtimeStore = (): RuntimeInvokeStore | undefined => {
-  const awslambda: unknown = Reflect.get(globalThis, 'awslambda')
+  // A plain property read: Reflect.get on the global object costs several times more, on every invocation.
+  const awslambda = host.awslambda
   if (typeof awslambda !== 'object' || awslambda === null) return undefined
   const store: unknown = Reflect.get(awslambda, 'InvokeStore')
   return isStore(store) ? store : undefined
@@ -94,6 +98,58 @@ export const withInvocation = <TEvent, TResult>(
       return leaveFailed(error)
     }
   }
+
+/**
+ * {@link withInvocation} for a middy handler that runs in middy's standard execution mode, where the slot an
+ * invocation takes is given back from middy's `requestEnd` hook rather than by a `.then` on the handler's promise:
+ * one promise and its microtasks less per call. middy calls `requestStart` synchronously inside the call and
+ * `requestEnd` once the chain settled, before its promise does: `start` and `end` must run in those two hooks (a
+ * call whose `requestStart` never reached `start` gives the slot back as it returns).
+ *
+ * @example
+ * const slot = middyInvocation()
+ * const run = middy({ requestStart: slot.start, requestEnd: slot.end }).handler(work)
+ * export const handler = slot.enter(run)
+ */
+export const middyInvocation = () => {
+  // The request that holds the slot: a context object may be shared (tests), a middy request never is.
+  let holder: object | undefined
+  let claiming = false
+  return {
+    enter: <TEvent, TResult>(
+      handler: (event: TEvent, context: Context) => Promise<TResult>,
+    ): ((event: TEvent, context: Context) => Promise<TResult>) =>
+      function sluiceInvocation(event, context) {
+        const record = runtimeRecord(runtimeStore())
+        if (record !== undefined) {
+          contexts.set(record, context)
+          return handler(event, context)
+        }
+        if (outside !== undefined) return overlapping.run(context, handler, event, context)
+        outside = context
+        claiming = true
+        try {
+          return handler(event, context)
+        } finally {
+          // requestStart never ran (not middy's standard mode): nothing would give the slot back.
+          if (claiming) {
+            claiming = false
+            outside = undefined
+          }
+        }
+      },
+    start: function invocationStart(request: object): void {
+      if (!claiming) return
+      claiming = false
+      holder = request
+    },
+    end: function invocationEnd(request: object): void {
+      if (holder !== request) return
+      holder = undefined
+      outside = undefined
+    },
+  }
+}
 
 /** Managed Instances run several invocations per process: no per-invocation variable is set then. */
 const multiConcurrent = (): boolean => process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined

@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core'
 import type { Context } from 'aws-lambda'
 import type { Clock } from './clock.ts'
 import { type SluiceError, toSluiceError } from './errors.ts'
-import { withInvocation } from './invocation-store.ts'
+import { middyInvocation, withInvocation } from './invocation-store.ts'
 import { type LifecycleContext, type LifecycleOptions, lifecycleTracker } from './lifecycle.ts'
 import type {
   AcceptsEvent,
@@ -186,6 +186,25 @@ const chain = (
   return requests && catchFn ? withCatch(run, requests, catchFn) : run
 }
 
+/**
+ * A finished buffered chain, entered as an invocation (see invocation-store.ts). Without plugin hooks of the
+ * user's or a catch point (which runs after middy's requestEnd and must still find the invocation), the slot is
+ * given back from middy's requestEnd hook: no promise per call for it.
+ */
+const invocation = (
+  options: LambdaOptions,
+  middlewares: readonly AnyMiddleware[],
+  catchFn: StoredCatch | undefined,
+  fn: (event: never, context: never) => unknown,
+): LambdaHandler => {
+  if (options.plugin !== undefined || catchFn !== undefined) {
+    return withInvocation(chain(options, middlewares, catchFn, fn))
+  }
+  const slot = middyInvocation()
+  const plugin = { requestStart: slot.start, requestEnd: slot.end }
+  return slot.enter(chain({ ...options, plugin }, middlewares, undefined, fn))
+}
+
 const builder = <TInput, TEvent, TAdds extends object, TCaught>(
   options: LambdaOptions,
   middlewares: readonly AnyMiddleware[],
@@ -193,7 +212,7 @@ const builder = <TInput, TEvent, TAdds extends object, TCaught>(
 ): LambdaBuilder<TInput, TEvent, TAdds, TCaught> => ({
   use: (middleware) => builder(options, [...middlewares, middleware as unknown as AnyMiddleware], catchFn),
   catch: (fn) => builder(options, middlewares, fn as StoredCatch),
-  handler: (fn) => withInvocation(chain(options, middlewares, catchFn, fn)) as LambdaHandler<TInput, never>,
+  handler: (fn) => invocation(options, middlewares, catchFn, fn) as LambdaHandler<TInput, never>,
   // streamErrors goes last so that its onError runs first, before any other can answer the error.
   stream: (fn, ..._catchFits) =>
     streamify(chain(options, [...middlewares, streamErrors], catchFn, passStream(fn))),

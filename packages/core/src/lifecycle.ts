@@ -84,8 +84,10 @@ export const initializationType = (): InitializationType =>
   process.env.AWS_LAMBDA_INITIALIZATION_TYPE || 'on-demand'
 
 /**
- * One invocation's facts. The deadline is read from the context on first use: it is an absolute time, so reading
- * it later gives the same value, and invocations that never ask pay nothing for it.
+ * One invocation's facts. What is known at the start is stored (a few numbers and booleans, own properties, so a
+ * spread or `JSON.stringify` of the lifecycle keeps them); the deadline is read from the context on first use: it
+ * is an absolute time, so reading it later gives the same value, and invocations that never ask pay nothing for
+ * it (a clock read and a call into the runtime's context).
  */
 class InvocationLifecycle implements Lifecycle {
   readonly coldStart: boolean

@@ -20,20 +20,31 @@ const lruOptions = optionChecks(
 
 const one = (): number => 1
 
+// One entry in the recency list; the Map only finds it, so a use relinks two nodes and never touches the Map.
+type Node<V> = { readonly key: string; value: V; older: Node<V> | undefined; newer: Node<V> | undefined }
+
 /**
- * A Map ordered from least to most recently used: a read with `get` or `touch` moves the entry to the end (a
- * Map keeps insertion order, so a use is a delete and a set). Bounded by count when `maxEntries` is given;
- * an owner whose eviction does work of its own (removing files) leaves it out and evicts with `oldest()`.
+ * A least-recently-used cache: a Map finds an entry, a doubly linked list orders entries from least to most
+ * recently used; a read with `get` or `touch` moves the entry to the newest end. Bounded by count when
+ * `maxEntries` is given; an owner whose eviction does work of its own (removing files) leaves it out and evicts
+ * with `oldest()`.
+ *
+ * Why a list rather than the Map's own insertion order (a use as a delete and a set): V8 keeps deleted Map
+ * entries in the table until it is rebuilt, and on Node 24 reading one key over and over (a retried idempotency
+ * key) that way cost tens of µs per read on a 10 000-entry cache, more with every read; evicting from the front
+ * left holes that `keys()` stepped over one by one too.
  *
  * @example
  * const lru = new Lru<number>({ maxEntries: 2 })
  * lru.set('a', 1); lru.set('b', 2); lru.get('a'); lru.set('c', 3) // 'b' is dropped
  */
 export class Lru<V extends {} | null> {
-  readonly #entries = new Map<string, V>()
+  readonly #nodes = new Map<string, Node<V>>()
   readonly #maxEntries: number
   readonly #weigh: (value: V) => number
   #weight = 0
+  #oldest: Node<V> | undefined = undefined
+  #newest: Node<V> | undefined = undefined
 
   constructor({ maxEntries = Number.POSITIVE_INFINITY, weigh = one }: LruOptions<V> = {}) {
     if (maxEntries !== Number.POSITIVE_INFINITY)
@@ -45,7 +56,7 @@ export class Lru<V extends {} | null> {
 
   /** How many entries there are. */
   get size(): number {
-    return this.#entries.size
+    return this.#nodes.size
   }
 
   /** The sum of the entries' weights (their count without `weigh`). */
@@ -55,17 +66,15 @@ export class Lru<V extends {} | null> {
 
   /** The value under `key`, marked as just used. */
   get(key: string): V | undefined {
-    const value = this.#entries.get(key)
-    if (value !== undefined) {
-      this.#entries.delete(key)
-      this.#entries.set(key, value)
-    }
-    return value
+    const node = this.#nodes.get(key)
+    if (node === undefined) return undefined
+    this.#makeNewest(node)
+    return node.value
   }
 
   /** The value under `key`, leaving the order as it is. */
   peek(key: string): V | undefined {
-    return this.#entries.get(key)
+    return this.#nodes.get(key)?.value
   }
 
   /** Marks `key` as just used; false when there is no such entry. */
@@ -75,10 +84,21 @@ export class Lru<V extends {} | null> {
 
   /** Sets `key` as the most recently used entry; with `maxEntries`, drops the least recently used beyond it. */
   set(key: string, value: V): void {
-    this.delete(key)
-    this.#entries.set(key, value)
+    const node = this.#nodes.get(key)
+    if (node !== undefined) {
+      this.#weight -= this.#weigh(node.value)
+      node.value = value
+      this.#weight += this.#weigh(value)
+      this.#makeNewest(node)
+      return
+    }
+    const added: Node<V> = { key, value, older: this.#newest, newer: undefined }
+    if (this.#newest === undefined) this.#oldest = added
+    else this.#newest.newer = added
+    this.#newest = added
+    this.#nodes.set(key, added)
     this.#weight += this.#weigh(value)
-    if (this.#entries.size > this.#maxEntries) {
+    if (this.#nodes.size > this.#maxEntries) {
       const oldest = this.oldest()
       if (oldest !== undefined) this.delete(oldest)
     }
@@ -86,21 +106,42 @@ export class Lru<V extends {} | null> {
 
   /** Removes `key`; false when there was no such entry. */
   delete(key: string): boolean {
-    const value = this.#entries.get(key)
-    if (value === undefined) return false
-    this.#entries.delete(key)
-    this.#weight -= this.#weigh(value)
+    const node = this.#nodes.get(key)
+    if (node === undefined) return false
+    this.#nodes.delete(key)
+    this.#unlink(node)
+    this.#weight -= this.#weigh(node.value)
     return true
   }
 
   /** The least recently used key other than `except`. */
   oldest(except?: string): string | undefined {
-    for (const key of this.#entries.keys()) if (key !== except) return key
+    for (let node = this.#oldest; node !== undefined; node = node.newer)
+      if (node.key !== except) return node.key
     return undefined
   }
 
   /** Every entry, least recently used first. */
-  entries(): MapIterator<[string, V]> {
-    return this.#entries.entries()
+  *entries(): Generator<[string, V], void, undefined> {
+    for (let node = this.#oldest; node !== undefined; node = node.newer) yield [node.key, node.value]
+  }
+
+  #makeNewest(node: Node<V>): void {
+    if (node === this.#newest) return
+    this.#unlink(node)
+    node.older = this.#newest
+    node.newer = undefined
+    if (this.#newest === undefined) this.#oldest = node
+    else this.#newest.newer = node
+    this.#newest = node
+  }
+
+  #unlink(node: Node<V>): void {
+    if (node.older === undefined) this.#oldest = node.newer
+    else node.older.newer = node.newer
+    if (node.newer === undefined) this.#newest = node.older
+    else node.newer.older = node.older
+    node.older = undefined
+    node.newer = undefined
   }
 }

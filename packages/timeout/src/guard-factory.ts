@@ -1,4 +1,4 @@
-import { deadlineOf, type LifecycleContext, marginFor } from '@sluice/core'
+import { type LifecycleContext, marginFor } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { TimeoutOptionError } from './errors.ts'
 import { DeadlineGuard } from './guard.ts'
@@ -28,8 +28,9 @@ export const guardOf = (context: Context): DeadlineGuard | undefined => {
 export interface GuardFactory {
   readonly settings: GuardSettings
   /**
-   * Reads the deadline from the context (core's `deadlineOf`, on the guard's clock), works out the margin, and puts
-   * the guard on `context.timeout`. Throws `TIMEOUT_MARGIN_TOO_LARGE` when the margin leaves no time to work.
+   * Reads the remaining time from the context (the guard reads the deadline on first use: core's `deadlineOf`, on
+   * the guard's clock), works out the margin, and puts the guard on `context.timeout`. Throws
+   * `TIMEOUT_MARGIN_TOO_LARGE` when the margin leaves no time to work.
    */
   open(context: Context, event: unknown, wrapped: boolean): DeadlineGuard
 }
@@ -47,19 +48,19 @@ export const guardFactory = (settings: GuardSettings): GuardFactory => {
   return {
     settings,
     open(context: GuardedContext, event, wrapped) {
-      const deadline = deadlineOf(context, settings.clock)
+      // The remaining time alone arms the timer; the guard reads the deadline (a clock read) only when asked.
+      const remainingMs =
+        typeof context.getRemainingTimeInMillis === 'function'
+          ? context.getRemainingTimeInMillis()
+          : Number.POSITIVE_INFINITY
       let marginMs = 0
-      if (Number.isFinite(deadline)) {
+      if (Number.isFinite(remainingMs)) {
         const atStart = context.lifecycle?.timeoutMs ?? 0
-        timeoutMs = Math.max(
-          timeoutMs,
-          deadline - settings.clock.now(),
-          Number.isFinite(atStart) ? atStart : 0,
-        )
+        timeoutMs = Math.max(timeoutMs, remainingMs, Number.isFinite(atStart) ? atStart : 0)
         marginMs = marginFor(timeoutMs, settings)
         if (marginMs >= timeoutMs) throw marginTooLarge(marginMs, timeoutMs)
       }
-      const guard = new DeadlineGuard(settings, event, context, { deadline, marginMs, wrapped })
+      const guard = new DeadlineGuard(settings, event, context, { remainingMs, marginMs, wrapped })
       install(context, guard)
       return guard
     },

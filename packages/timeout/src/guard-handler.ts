@@ -33,30 +33,24 @@ export const guardHandler = <TEvent, TResult, TResponse>(
   function timeoutGuard(event, context) {
     return new Promise(function guardInvocation(resolve, reject) {
       const guard = guards.open(context, event, true)
-      let open = true
-      const settle = <T>(done: (value: T) => void, value: T) => {
-        if (!open) return
-        open = false
-        guard.disarm()
-        done(value)
+      // The guard's state is the race's: the first to disarm it (the chain) or fire it (the timer) wins.
+      const won = (value: Awaited<TResult>) => {
+        if (guard.disarm()) resolve(value)
+      }
+      const failed = (error: unknown) => {
+        if (guard.disarm()) reject(error)
       }
       guard.arm(function onGuardFired() {
-        if (!open) return
-        open = false
         guard.respond().then(resolve as (value: unknown) => void, reject)
       })
       let result: TResult | Promise<TResult>
       try {
         result = handler(event, context as Context & TimeoutContext)
       } catch (error) {
-        settle(reject, error)
+        failed(error)
         return
       }
-      if (!isThenable(result)) settle(resolve, result as Awaited<TResult>)
-      else
-        result.then(
-          (value) => settle(resolve, value as Awaited<TResult>),
-          (error: unknown) => settle(reject, error),
-        )
+      if (!isThenable(result)) won(result as Awaited<TResult>)
+      else result.then(won as (value: TResult) => void, failed)
     })
   }

@@ -1,4 +1,4 @@
-import type { MiddlewareRequest } from '@sluice/core'
+import { deadlineOf, type MiddlewareRequest } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { TimeoutError } from './errors.ts'
 import { flushStdio } from './flush.ts'
@@ -52,7 +52,6 @@ const LONGEST_TIMER = 2_147_483_647
  * guard.arm(() => guard.respond().then(resolve, reject))
  */
 export class DeadlineGuard implements TimeoutHandle {
-  readonly deadline: number
   readonly marginMs: number
   /**
    * True when something other than the `timeout()` middleware's hooks owns the response: a `withTimeout` /
@@ -64,6 +63,11 @@ export class DeadlineGuard implements TimeoutHandle {
   #settings: GuardSettings
   #event: unknown
   #context: Context
+  /** ms from opening until the guard fires, from the context's remaining time then: no clock read to arm. */
+  #delay: number
+  #deadline: number | undefined
+  #remaining: (() => number) | undefined
+  #onCleanup: ((fn: () => unknown) => () => void) | undefined
   #controller: AbortController | undefined
   #cleanups: Set<() => unknown> | undefined
   #timer: unknown
@@ -77,14 +81,29 @@ export class DeadlineGuard implements TimeoutHandle {
     settings: GuardSettings,
     event: unknown,
     context: Context,
-    timing: { deadline: number; marginMs: number; wrapped: boolean },
+    timing: { remainingMs: number; marginMs: number; wrapped: boolean },
   ) {
     this.#settings = settings
     this.#event = event
     this.#context = context
-    this.deadline = timing.deadline
+    this.#delay = Math.max(0, timing.remainingMs - timing.marginMs)
     this.marginMs = timing.marginMs
     this.wrapped = timing.wrapped
+  }
+
+  /**
+   * Epoch ms when Lambda stops the invocation, read from the context on first use (core's `deadlineOf`, on the
+   * guard's clock): an absolute time, so a later reading gives the same value, and a fast invocation that never
+   * asks pays no clock read for it.
+   */
+  get deadline(): number {
+    this.#deadline ??= deadlineOf(this.#context, this.#settings.clock)
+    return this.#deadline
+  }
+
+  /** True when the guard was due (deadline − margin had passed) already when it opened. */
+  get overdue(): boolean {
+    return this.#delay === 0
   }
 
   get signal(): AbortSignal {
@@ -104,9 +123,19 @@ export class DeadlineGuard implements TimeoutHandle {
     return this.#state === 'done'
   }
 
-  remaining = (): number => Math.max(0, this.deadline - this.marginMs - this.#settings.clock.now())
+  // remaining and onCleanup are handed out bound (`work(context.timeout.onCleanup)`), made on first read: most
+  // invocations never read them, and two closures per call would cost more than the lookup.
+  get remaining(): () => number {
+    this.#remaining ??= () => Math.max(0, this.deadline - this.marginMs - this.#settings.clock.now())
+    return this.#remaining
+  }
 
-  onCleanup = (fn: () => unknown): (() => void) => {
+  get onCleanup(): (fn: () => unknown) => () => void {
+    this.#onCleanup ??= (fn) => this.#register(fn)
+    return this.#onCleanup
+  }
+
+  #register(fn: () => unknown): () => void {
     if (this.#state === 'fired') {
       // Too late to be awaited: the cleanups already ran. Run it now, still never as an unhandled rejection.
       void settleWithin([fn], Number.NEGATIVE_INFINITY, this.#settings.clock)
@@ -123,16 +152,21 @@ export class DeadlineGuard implements TimeoutHandle {
     if (this.#state !== 'open') return
     this.#state = 'armed'
     this.#onFire = onFire
-    const delay = this.remaining()
-    if (delay <= LONGEST_TIMER) this.#timer = this.#settings.clock.setTimeout(this.#fireFromTimer, delay)
+    const delay = this.#delay
+    if (delay <= LONGEST_TIMER)
+      this.#timer = this.#settings.clock.setTimeout(() => this.#fireFromTimer(), delay)
   }
 
-  /** The invocation finished before the guard fired: clear the timer. */
-  disarm(): void {
-    if (this.#state === 'fired' || this.#state === 'done') return
+  /**
+   * The invocation finished before the guard fired: clear the timer. True when this call did it, false when the
+   * guard had already fired or been disarmed (the invocation's outcome was settled before).
+   */
+  disarm(): boolean {
+    if (this.#state === 'fired' || this.#state === 'done') return false
     this.#state = 'done'
     this.#settings.clock.clearTimeout(this.#timer)
     this.#onFire = undefined
+    return true
   }
 
   /** Fires now (idempotent); resolves with the TimeoutError once cleanups and flushing are over. */
@@ -169,7 +203,7 @@ export class DeadlineGuard implements TimeoutHandle {
     return this.#responded
   }
 
-  #fireFromTimer = (): void => {
+  #fireFromTimer(): void {
     this.#timer = undefined
     // A middleware answered early (middy marks that on the request) and skipped ours: the invocation is over.
     if (!this.wrapped && this.request && 'earlyResponse' in this.request) this.disarm()

@@ -33,6 +33,6 @@ export const guardStream = (
     guard.disarm()
   })
   // Already past deadline − margin (a slow middleware ran before this one): end the stream now.
-  if (guard.remaining() === 0) endStream(guard.fire())
+  if (guard.overdue) endStream(guard.fire())
   else guard.arm(endStream)
 }

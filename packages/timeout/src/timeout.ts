@@ -66,13 +66,16 @@ export const timeout = <TResponse = never>(
       guard.request = request
       last = guard
       // Already past deadline − margin (a slow middleware ran before this one): answer now.
-      if (guard.remaining() === 0) return guard.respond()
+      if (guard.overdue) return guard.respond()
       guard.arm()
     },
     after: function timeoutAfter(request) {
       const guard = guardOf(request.context)
       if (!guard || guard.wrapped) return
-      if (!guard.fired) return guard.disarm()
+      if (!guard.fired) {
+        guard.disarm()
+        return
+      }
       if (!guard.responded) return guard.respond()
     },
     onError: function timeoutOnError(request) {
@@ -86,7 +89,10 @@ export const timeout = <TResponse = never>(
         })
       }
       if (guard.wrapped) return
-      if (!guard.fired) return guard.disarm()
+      if (!guard.fired) {
+        guard.disarm()
+        return
+      }
       if (guard.responded) return
       return guard.respond().then(undefined, (error: Error) => {
         request.error = error
