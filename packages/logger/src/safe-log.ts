@@ -1,5 +1,5 @@
 import type { LogFn, Logger } from 'pino'
-import { type SafeValueOptions, safeBindings, safeValue } from './safe-value.ts'
+import { isFlatAndClean, type SafeValueOptions, safeBindings, safeValue } from './safe-value.ts'
 
 /**
  * What {@link safeLogMethod} needs: the value rules and the key errors are logged under.
@@ -63,6 +63,9 @@ const prepare = (args: unknown[], options: SafeLogOptions): unknown[] => {
   const first = args[0]
   let params = 1
   if (typeof first === 'object' && first !== null) {
+    // The common call, `log.info({ orderId }, 'text')`: nothing to change (a flat plain object is no Error).
+    if (args.length === 2 && typeof args[1] === 'string' && isFlatAndClean(first, options.isSecret))
+      return args
     params = 2
     if (isError(first)) {
       // As pino does for log.error(err): the error under its key, its message as the message.
@@ -99,8 +102,14 @@ const describe = (error: unknown): string =>
  */
 export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => Logger | undefined) =>
   function safeLog(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
-    // A context that cannot be read (a hostile one in a test) writes the line without the invocation's fields.
-    const log = route === undefined ? this : (guarded(() => route(this), undefined) ?? this)
+    let log = this
+    if (route !== undefined) {
+      try {
+        log = route(this) ?? this
+      } catch {
+        // A context that cannot be read (a hostile one in a test) writes the line without the invocation's fields.
+      }
+    }
     try {
       method.apply(log, prepare(args as unknown[], options) as Parameters<LogFn>)
     } catch (error) {

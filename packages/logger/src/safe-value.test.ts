@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { errorShape } from './error-shape.ts'
 import { REDACTED, secretKeyMatcher } from './redact.ts'
-import { MAX_VALUES, PLACEHOLDERS, REDACT_DEPTH, safeBindings, safeValue } from './safe-value.ts'
+import {
+  isFlatAndClean,
+  MAX_VALUES,
+  PLACEHOLDERS,
+  REDACT_DEPTH,
+  safeBindings,
+  safeValue,
+} from './safe-value.ts'
 
 const options = { isSecret: secretKeyMatcher(), error: errorShape('sluice') }
 const safe = (value: unknown) => safeValue(value, options)
@@ -16,6 +23,17 @@ describe('safeValue', () => {
   test('returns the very same object when nothing needs changing, so clean lines are not copied', () => {
     const value = { a: 1, nested: { b: [1, { c: 'x' }] }, list: ['a', 'b'] }
     expect(safe(value)).toBe(value)
+  })
+
+  test('passes a flat line without secrets as it is, and sends anything else to the full walk', () => {
+    const clean = (value: object) => isFlatAndClean(value, options.isSecret)
+    expect(clean({ orderId: 'o-1', cents: 1250, express: true, none: null, gone: undefined })).toBe(true)
+    expect(clean({ apiKey: 'k' })).toBe(false)
+    expect(clean({ nested: {} })).toBe(false)
+    expect(clean({ n: 1n })).toBe(false)
+    expect(clean({ toJSON: 'x' })).toBe(false)
+    expect(clean(new Error('e'))).toBe(false)
+    expect(clean(revoked())).toBe(false)
   })
 
   test('copies only the branches it changes and never modifies the value', () => {

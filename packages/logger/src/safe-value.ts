@@ -167,9 +167,14 @@ const visitRecord = (record: object, walk: Walk, fresh: boolean): unknown => {
 
 /**
  * The common log line in one pass without allocating: a plain object whose values are all primitives (no
- * BigInt), with no secret key and no `toJSON`. Anything else, or anything that throws, takes the full walk.
+ * BigInt), with no secret key and no `toJSON`. Such a value is written as it is; anything else, or anything
+ * that throws, takes {@link safeValue}'s full walk.
+ *
+ * @example
+ * isFlatAndClean({ orderId: 'o-1', cents: 1250 }, secretKeyMatcher()) // true
+ * isFlatAndClean({ apiKey: 'k' }, secretKeyMatcher()) // false: a secret to redact
  */
-const isFlatAndClean = (value: object, isSecret: (key: string) => boolean): boolean => {
+export const isFlatAndClean = (value: object, isSecret: (key: string) => boolean): boolean => {
   try {
     const proto: unknown = Object.getPrototypeOf(value)
     if (proto !== Object.prototype && proto !== null) return false
