@@ -4,6 +4,7 @@ import { lambda, type Middleware } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { betweenInvocations } from '../test-support/between-invocations.ts'
 import { privateRoots } from '../test-support/private-roots.ts'
 import { recorder } from '../test-support/recorder.ts'
 import type { Scratch } from './scratch.ts'
@@ -80,6 +81,7 @@ describe('invocations in flight at once in one worker thread', () => {
     for (let n = 0; n < 3; n++) {
       writeFileSync(join(root, `another-library-${n}.tmp`), 'stale once space is low')
       churned.push(await invoke(churning, { n }, LONG))
+      await betweenInvocations()
     }
     await expect(invoke(refusing, {}, LONG)).rejects.toMatchObject({ lambdaError: { errorType: 'TmpError' } })
     b.release()
@@ -173,6 +175,7 @@ describe('invocations in flight at once in one worker thread', () => {
             JSON.parse(error.cause?.message ?? '{}'),
           )
           survived.push(outcome?.survived === true)
+          await betweenInvocations()
         }
         for (const current of steps) {
           if ('start' in current) {

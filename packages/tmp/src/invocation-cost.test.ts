@@ -1,9 +1,10 @@
 import * as fs from 'node:fs'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { lambda } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { betweenInvocations } from '../test-support/between-invocations.ts'
 import { privateRoots } from '../test-support/private-roots.ts'
 import { RECHECK_MS } from './budget.ts'
 import { tmp } from './tmp.ts'
@@ -43,11 +44,31 @@ afterEach(() => {
 })
 
 describe('what an invocation costs on disk', () => {
-  test('warm invocations that never touch their scratch: one stat of the root each, no listing, no statfs', async () => {
+  test('warm invocations that never touch their scratch: no stat, no listing, no statfs (the watch saw no rename)', async () => {
     const root = makeRoot()
     const handler = lambda()
       .use(tmp({ root }))
       .handler(() => 'ok')
+    await invoke(handler, {})
+    vi.clearAllMocks()
+    for (let i = 0; i < 10; i++) {
+      await invoke(handler, {})
+      await betweenInvocations()
+    }
+    expect(callsOn(root)).toEqual({ statfs: 0, stat: 0, readdir: 0 })
+  })
+
+  test('once the watch on the root is gone, each end checks the root with one stat instead', async () => {
+    const root = makeRoot()
+    const handler = lambda()
+      .use(tmp({ root, warn: () => {} }))
+      .handler(() => 'ok')
+    await invoke(handler, {})
+    // An entry named like the root reads as the root itself removed: the watch stops.
+    mkdirSync(join(root, basename(root)))
+    await betweenInvocations()
+    // The first end after it finds that entry (a stray): the next one measures free space again.
+    await invoke(handler, {})
     await invoke(handler, {})
     vi.clearAllMocks()
     for (let i = 0; i < 10; i++) await invoke(handler, {})
@@ -76,6 +97,7 @@ describe('what an invocation costs on disk', () => {
     await invoke(handler, {})
     const statfsAfter = async (event: { write?: 'scratch' | 'stray' }) => {
       await invoke(handler, event)
+      await betweenInvocations()
       vi.clearAllMocks()
       await invoke(handler, {})
       return callsOn(root).statfs

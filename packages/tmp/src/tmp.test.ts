@@ -4,6 +4,7 @@ import middy from '@middy/core'
 import { lambda, lifecycle } from '@sluice/core'
 import { createContainer, createContext, hang, invoke, TIMEOUT_ERROR_TYPE } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { betweenInvocations } from '../test-support/between-invocations.ts'
 import { privateRoots } from '../test-support/private-roots.ts'
 import { recorder } from '../test-support/recorder.ts'
 import { TmpError } from './errors.ts'
@@ -132,6 +133,7 @@ describe('tmp()', () => {
       .use(tmp({ root }))
       .handler(() => writeFileSync(join(root, 'stray.txt'), 'x'))
     await invoke(handler, {})
+    await betweenInvocations()
     expect(logged).toMatchObject([{ details: { code: 'TMP_STRAYS', paths: [join(root, 'stray.txt')] } }])
     expect(logged[0]?.message).toContain('stray.txt')
   })

@@ -6,8 +6,9 @@ import { onGuardFired } from './guard-cleanup.ts'
 import { keepMatcher } from './keep.ts'
 import { resolveTmpOptions, type TmpOptions } from './options.ts'
 import { listRoot, type RootListing } from './root-listing.ts'
+import { watchRoot } from './root-watch.ts'
 import { openScratch, type Scratch, type ScratchHandle } from './scratch.ts'
-import { type StrayCheck, strayCheck } from './stray-check.ts'
+import { type Baseline, type StrayCheck, strayCheck } from './stray-check.ts'
 import { type TmpWarnFn, warnerFor } from './warn.ts'
 
 /** The container's facts, settled at its first invocation (so a TMPDIR set by the runtime applies). */
@@ -21,7 +22,7 @@ interface Container {
 interface Invocation {
   readonly handle: ScratchHandle
   /** The root's listing at the start, when strays are checked. */
-  readonly before: RootListing | undefined
+  readonly before: Baseline | undefined
   /** Past this epoch ms Lambda has killed the invocation, so its after/onError hooks will never run. */
   deadline: number
   readonly request: TmpRequest
@@ -132,7 +133,7 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     const { before } = invocation
     if (!before || !container.strays) return
     try {
-      if (container.strays.end(before, warn).length > 0) budget.spent()
+      container.strays.end(before, warn)
     } catch (cause) {
       warn(`Could not check ${container.root} for strays (${String(cause)})`, {
         code: 'TMP_CLEANUP_FAILED',
@@ -159,7 +160,15 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
           strays:
             strays === 'ignore'
               ? undefined
-              : strayCheck({ root, prefix, policy: strays, isKept, concurrent }),
+              : strayCheck({
+                  root,
+                  prefix,
+                  policy: strays,
+                  isKept,
+                  concurrent,
+                  watched: watchRoot(root),
+                  onFound: budget.spent,
+                }),
         }
         fresh = listing
       }
