@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The JSON body of `POST /quotes`: what the client wants priced. */
 export const quoteRequestSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One request measured by a service, as producers put it on the stream (JSON in each record's `data`). */
 export const readingSchema = z.object({

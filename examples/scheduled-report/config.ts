@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { SluiceError } from '@sluice/core'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What the report needs to know; kept outside the code so it can change without a deploy. */
 export const reportConfigSchema = z.object({

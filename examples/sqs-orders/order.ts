@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** An order as the shop's checkout puts it on the queue (the JSON body of each SQS message). */
 export const orderSchema = z.object({

@@ -13,7 +13,7 @@ import { idempotency } from '@sluice/idempotency'
 import { logger } from '@sluice/logger'
 import { timeout } from '@sluice/timeout'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
-import { z } from 'zod'
+import * as z from 'zod'
 
 const order = z.object({ sku: z.string(), quantity: z.number().int().min(1) })
 const metrics = new Metrics({ namespace: 'Shop', serviceName: 'orders' })

@@ -1,7 +1,7 @@
 import { lambda } from '@sluice/core'
 import { envelopes, parse } from '@sluice/events'
 import type { SQSEvent } from 'aws-lambda'
-import { z } from 'zod'
+import * as z from 'zod'
 
 const order = z.object({ id: z.string(), cents: z.number().int().nonnegative() })
 

@@ -1,9 +1,9 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { type Envelope, isEnvelope } from './envelope.ts'
 import { ParseError } from './errors.ts'
 import { summarizeIssues } from './issues.ts'
 import { compiledSchema } from './payload.ts'
-import { type SourceId, schemas, sourceIds } from './sources.ts'
+import { sourceOf } from './source-schema.ts'
 
 /**
  * A zod schema or an envelope: what `parse()` and `parseEvent()` accept.
@@ -33,8 +33,6 @@ export type SafeParseResult<$Output> =
   | { readonly success: true; readonly data: $Output }
   | { readonly success: false; readonly error: ParseError }
 
-const sourceBySchema = new Map<z.ZodType, SourceId>(sourceIds.map((id) => [schemas[id], id]))
-
 /**
  * Parses an event with a schema or an envelope; throws a ParseError. The package's own event schemas have no
  * transforms, so for them the event is validated in place and returned as is (no copy).
@@ -46,7 +44,7 @@ const sourceBySchema = new Map<z.ZodType, SourceId>(sourceIds.map((id) => [schem
 export function parseEvent<$Parser extends Parser>(parser: $Parser, event: unknown): ParserOutput<$Parser> {
   if (isEnvelope(parser)) return parser.parse(event) as ParserOutput<$Parser>
   const schema = parser as z.ZodType
-  const source = sourceBySchema.get(schema)
+  const source = sourceOf(schema)
   if (source !== undefined && z.validate(compiledSchema(schema), event)) return event as ParserOutput<$Parser>
   const result = compiledSchema(schema).safeParse(event)
   if (result.success) return result.data as ParserOutput<$Parser>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DecodeError, decodeBase64, MAX_EVENT_BYTES } from './decode.ts'
 import { ParseError } from './errors.ts'
 import { summarizeIssues } from './issues.ts'

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
 
 // AWS documentation: Lambda functions as targets of an Application Load Balancer,
@@ -14,7 +14,7 @@ import { stringListRecord, stringRecord } from './http-common.ts'
  * const event: AlbEvent = albSchema.parse(input)
  * event.requestContext.elb.targetGroupArn
  */
-export const albSchema = lazy(() =>
+export const albSchema = sourceSchema('alb', () =>
   z.looseObject({
     requestContext: z.looseObject({ elb: z.looseObject({ targetGroupArn: z.string() }) }),
     httpMethod: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-and-response-json-reference.html
@@ -15,7 +16,7 @@ const user = lazy(() => z.looseObject({ userId: z.string(), accessToken: z.strin
  * const event: AlexaEvent = alexaSchema.parse(input)
  * if (event.request.type === 'IntentRequest') handle(event.request.intent)
  */
-export const alexaSchema = lazy(() =>
+export const alexaSchema = sourceSchema('alexa', () =>
   z.looseObject({
     version: z.string(),
     session: z

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 // AWS documentation: REST API Lambda authorizer input,
@@ -15,7 +16,7 @@ import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from
  * const event: ApigwAuthorizerTokenEvent = apigwAuthorizerTokenSchema.parse(input)
  * verify(event.authorizationToken)
  */
-export const apigwAuthorizerTokenSchema = lazy(() =>
+export const apigwAuthorizerTokenSchema = sourceSchema('apigw-authorizer-token', () =>
   z.looseObject({
     type: z.literal('TOKEN'),
     authorizationToken: z.string(),
@@ -139,7 +140,9 @@ const requestWebsocket = lazy(() =>
  * const event = apigwAuthorizerRequestSchema.parse(input)
  * const arn = 'routeArn' in event ? event.routeArn : event.methodArn
  */
-export const apigwAuthorizerRequestSchema = lazy(() => z.union([requestV2, requestV1, requestWebsocket]))
+export const apigwAuthorizerRequestSchema = sourceSchema('apigw-authorizer-request', () =>
+  z.union([requestV2, requestV1, requestWebsocket]),
+)
 
 /**
  * The type of {@link apigwAuthorizerRequestSchema}: `APIGatewayRequestAuthorizerEvent` (1.0; WebSocket

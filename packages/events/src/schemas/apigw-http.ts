@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { clientCertSchema, stringRecord } from './http-common.ts'
 
 // AWS documentation: HTTP API payload format 2.0,
@@ -76,7 +77,7 @@ const eventShape = lazy(() => ({
  * const event: ApigwHttpEvent = apigwHttpSchema.parse(input)
  * event.requestContext.http.method // 'POST'
  */
-export const apigwHttpSchema = lazy(() =>
+export const apigwHttpSchema = sourceSchema('apigw-http', () =>
   z.looseObject({
     ...eventShape,
     requestContext: z.looseObject(requestContextShape),
@@ -99,7 +100,7 @@ export type ApigwHttpEvent = z.output<typeof apigwHttpSchema>
  * const event: FunctionUrlEvent = functionUrlSchema.parse(input)
  * event.requestContext.domainName // 'abc.lambda-url.us-east-1.on.aws'
  */
-export const functionUrlSchema = lazy(() =>
+export const functionUrlSchema = sourceSchema('function-url', () =>
   z.looseObject({
     ...eventShape,
     routeKey: z.string().optional(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 // AWS documentation: REST API proxy input format,
@@ -45,7 +46,7 @@ export const apigwRestRequestContextSchema = lazy(() =>
  * const event: ApigwRestEvent = apigwRestSchema.parse(input)
  * event.queryStringParameters?.page
  */
-export const apigwRestSchema = lazy(() =>
+export const apigwRestSchema = sourceSchema('apigw-rest', () =>
   z.looseObject({
     resource: z.string(),
     path: z.string(),

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
 
 // AWS documentation: WebSocket API Lambda proxy integrations,
@@ -15,7 +15,7 @@ import { identitySchema, stringListRecord, stringRecord } from './http-common.ts
  * const event: ApigwWebsocketEvent = apigwWebsocketSchema.parse(input)
  * if (event.requestContext.eventType === 'MESSAGE') reply(event.requestContext.connectionId, event.body)
  */
-export const apigwWebsocketSchema = lazy(() =>
+export const apigwWebsocketSchema = sourceSchema('apigw-websocket', () =>
   z.looseObject({
     requestContext: z.looseObject({
       routeKey: z.string(),

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 import { appsyncIdentitySchema } from './appsync.ts'
 import { openEnum } from './open-enum.ts'
 
@@ -13,7 +13,7 @@ import { openEnum } from './open-enum.ts'
  * const event: AppsyncEventsEvent = appsyncEventsSchema.parse(input)
  * if (event.info.operation === 'PUBLISH') return { events: event.events?.map(({ id, payload }) => ({ id, payload })) }
  */
-export const appsyncEventsSchema = lazy(() =>
+export const appsyncEventsSchema = sourceSchema('appsync-events', () =>
   z.looseObject({
     identity: appsyncIdentitySchema,
     request: z.looseObject({

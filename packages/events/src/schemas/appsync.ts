@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // resolvers: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html
@@ -48,7 +49,7 @@ export const appsyncIdentitySchema = lazy(() =>
  * const event: AppsyncEvent = appsyncSchema.parse(input)
  * event.info.fieldName // 'getOrder'
  */
-export const appsyncSchema = lazy(() =>
+export const appsyncSchema = sourceSchema('appsync', () =>
   z.looseObject({
     arguments: z.record(z.string(), z.unknown()),
     identity: appsyncIdentitySchema,
@@ -84,7 +85,7 @@ export type AppsyncEvent = z.output<typeof appsyncSchema>
  * const event: AppsyncAuthorizerEvent = appsyncAuthorizerSchema.parse(input)
  * return { isAuthorized: await verify(event.authorizationToken) }
  */
-export const appsyncAuthorizerSchema = lazy(() =>
+export const appsyncAuthorizerSchema = sourceSchema('appsync-authorizer', () =>
   z.looseObject({
     authorizationToken: z.string(),
     requestContext: z.looseObject({

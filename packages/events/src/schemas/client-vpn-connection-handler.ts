@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 
 /**
  * An AWS Client VPN client connect handler request (source id `client-vpn-connection-handler`): the device, user
@@ -12,7 +12,7 @@ import { lazy } from '../lazy.ts'
  * const event: ClientVpnConnectionHandlerEvent = clientVpnConnectionHandlerSchema.parse(input)
  * return { allow: allowed.has(event.username ?? ''), 'schema-version': 'v1' }
  */
-export const clientVpnConnectionHandlerSchema = lazy(() =>
+export const clientVpnConnectionHandlerSchema = sourceSchema('client-vpn-connection-handler', () =>
   z.looseObject({
     'connection-id': z.string(),
     'endpoint-id': z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html
 
@@ -24,7 +25,7 @@ const common = lazy(() => ({
  * const event = cloudformationSchema.parse(input)
  * if (event.RequestType === 'Update') diff(event.OldResourceProperties, event.ResourceProperties)
  */
-export const cloudformationSchema = lazy(() =>
+export const cloudformationSchema = sourceSchema('cloudformation', () =>
   z.discriminatedUnion('RequestType', [
     z.looseObject({ ...common, RequestType: z.literal('Create') }),
     z.looseObject({

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation: Lambda@Edge event structure,
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
@@ -66,7 +67,7 @@ const cloudfrontRequest = lazy(() =>
  * const { request } = event.Records[0]!.cf
  * request.headers.host?.[0]?.value
  */
-export const cloudfrontSchema = lazy(() =>
+export const cloudfrontSchema = sourceSchema('cloudfront', () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchlogs.html
@@ -11,7 +12,7 @@ import { lazy } from '../lazy.ts'
  * @example
  * const event: CloudwatchLogsEvent = cloudwatchLogsSchema.parse(input)
  */
-export const cloudwatchLogsSchema = lazy(() =>
+export const cloudwatchLogsSchema = sourceSchema('cloudwatch-logs', () =>
   z.looseObject({ awslogs: z.looseObject({ data: z.string() }) }),
 )
 

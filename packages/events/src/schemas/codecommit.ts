@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-notify-lambda.html
@@ -11,7 +11,7 @@ import { lazy } from '../lazy.ts'
  * const event: CodecommitEvent = codecommitSchema.parse(input)
  * event.Records[0]?.codecommit.references.map((r) => r.ref)
  */
-export const codecommitSchema = lazy(() =>
+export const codecommitSchema = sourceSchema('codecommit', () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

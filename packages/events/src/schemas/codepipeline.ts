@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-invoke-lambda-function.html
@@ -23,7 +24,7 @@ const artifact = lazy(() =>
  * const event: CodepipelineEvent = codepipelineSchema.parse(input)
  * const jobId = event['CodePipeline.job'].id
  */
-export const codepipelineSchema = lazy(() =>
+export const codepipelineSchema = sourceSchema('codepipeline', () =>
   z.looseObject({
     'CodePipeline.job': z.looseObject({
       id: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import {
   createAuthChallenge,
   customMessage,
@@ -135,7 +136,7 @@ export const unknownTrigger = lazy(() =>
  * const event = cognitoSchema.parse(input)
  * if (event.triggerSource === 'PreSignUp_SignUp') event.response.autoConfirmUser = true
  */
-export const cognitoSchema = lazy(() =>
+export const cognitoSchema = sourceSchema('cognito', () =>
   z.union([z.discriminatedUnion('triggerSource', knownTriggers), unknownTrigger]),
 )
 

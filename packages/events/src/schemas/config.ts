@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
@@ -12,7 +12,7 @@ import { lazy } from '../lazy.ts'
  * const event: ConfigEvent = configSchema.parse(input)
  * const invoking = JSON.parse(event.invokingEvent)
  */
-export const configSchema = lazy(() =>
+export const configSchema = sourceSchema('config', () =>
   z.looseObject({
     version: z.string(),
     invokingEvent: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { openEnum } from './open-enum.ts'
 
 const endpoint = lazy(() =>
@@ -18,7 +19,7 @@ const endpoint = lazy(() =>
  * const event: ConnectContactFlowEvent = connectContactFlowSchema.parse(input)
  * const caller = event.Details.ContactData.CustomerEndpoint?.Address
  */
-export const connectContactFlowSchema = lazy(() =>
+export const connectContactFlowSchema = sourceSchema('connect-contact-flow', () =>
   z.looseObject({
     Name: openEnum(['ContactFlowEvent']),
     Details: z.looseObject({

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { dynamoDbItemSchema } from './dynamodb-attribute.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
@@ -43,7 +44,7 @@ export const dynamoDbStreamRecordSchema = lazy(() =>
  * const event: DynamoDbStreamEvent = dynamoDbStreamSchema.parse(input)
  * event.Records.filter((r) => r.eventName === 'REMOVE')
  */
-export const dynamoDbStreamSchema = lazy(() =>
+export const dynamoDbStreamSchema = sourceSchema('dynamodb-stream', () =>
   z.looseObject({
     Records: z.array(dynamoDbStreamRecordSchema),
     ...tumblingWindowShape,

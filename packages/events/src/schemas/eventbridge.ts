@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
@@ -26,7 +27,9 @@ const envelopeShape = lazy(() => ({
  * const event: EventBridgeEvent = eventBridgeSchema.parse(input)
  * event['detail-type'] // 'Order Placed'
  */
-export const eventBridgeSchema = lazy(() => z.looseObject({ ...envelopeShape, detail: z.looseObject({}) }))
+export const eventBridgeSchema = sourceSchema('eventbridge', () =>
+  z.looseObject({ ...envelopeShape, detail: z.looseObject({}) }),
+)
 
 /**
  * The type of {@link eventBridgeSchema}; assignable to `EventBridgeEvent<string, unknown>`.
@@ -44,7 +47,7 @@ export type EventBridgeEvent = z.output<typeof eventBridgeSchema>
  * const event: ScheduledEvent = scheduledSchema.parse(input)
  * event.resources[0] // 'arn:aws:events:us-east-1:123456789012:rule/nightly'
  */
-export const scheduledSchema = lazy(() =>
+export const scheduledSchema = sourceSchema('scheduled', () =>
   z.looseObject({
     ...envelopeShape,
     'detail-type': z.literal('Scheduled Event'),
@@ -98,7 +101,7 @@ export const s3EventBridgeDetailSchema = lazy(() =>
  * const event: S3EventBridgeEvent = s3EventBridgeSchema.parse(input)
  * event.detail.object.key
  */
-export const s3EventBridgeSchema = lazy(() =>
+export const s3EventBridgeSchema = sourceSchema('s3-eventbridge', () =>
   z.looseObject({
     ...envelopeShape,
     source: z.literal('aws.s3'),

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 
 // Shared by the HTTP-family schemas (each cites its AWS documentation page). The identity block follows

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/iot/latest/developerguide/iot-lambda-rule.html (the button publishes { serialNumber, clickType, batteryVoltage })
@@ -11,7 +11,7 @@ import { lazy } from '../lazy.ts'
  * const event: IotButtonEvent = iotButtonSchema.parse(input)
  * if (event.clickType === 'LONG') reset()
  */
-export const iotButtonSchema = lazy(() =>
+export const iotButtonSchema = sourceSchema('iot-button', () =>
   z.looseObject({
     serialNumber: z.string(),
     clickType: z.enum(['SINGLE', 'DOUBLE', 'LONG']),

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 import { openEnum } from './open-enum.ts'
 
 /**
@@ -12,7 +12,7 @@ import { openEnum } from './open-enum.ts'
  * const event: IotCustomAuthorizerEvent = iotCustomAuthorizerSchema.parse(input)
  * const password = event.protocolData.mqtt?.password // base64
  */
-export const iotCustomAuthorizerSchema = lazy(() =>
+export const iotCustomAuthorizerSchema = sourceSchema('iot-custom-authorizer', () =>
   z.looseObject({
     token: z.string().optional(),
     signatureVerified: z.boolean(),

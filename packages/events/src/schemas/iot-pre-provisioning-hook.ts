@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 
 /**
  * An AWS IoT fleet provisioning pre-provisioning hook (source id `iot-pre-provisioning-hook`): the claim and the new
@@ -11,7 +11,7 @@ import { lazy } from '../lazy.ts'
  * const event: IotPreProvisioningHookEvent = iotPreProvisioningHookSchema.parse(input)
  * return { allowProvisioning: known.has(event.parameters.SerialNumber ?? '') }
  */
-export const iotPreProvisioningHookSchema = lazy(() =>
+export const iotPreProvisioningHookSchema = sourceSchema('iot-pre-provisioning-hook', () =>
   z.looseObject({
     claimCertificateId: z.string(),
     certificateId: z.string(),

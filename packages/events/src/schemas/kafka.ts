@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { openEnum } from './open-enum.ts'
 
 // MSK: https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html
@@ -34,7 +35,7 @@ const records = lazy(() => z.record(z.string(), z.array(kafkaRecord)))
  * const event: KafkaEvent = kafkaSchema.parse(input)
  * const all = Object.values(event.records).flat()
  */
-export const kafkaSchema = lazy(() =>
+export const kafkaSchema = sourceSchema('kafka', () =>
   z.discriminatedUnion('eventSource', [
     z.looseObject({
       eventSource: z.literal('aws:kafka'),

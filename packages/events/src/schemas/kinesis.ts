@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
 // AWS documentation of this event:
@@ -39,7 +40,7 @@ export const kinesisStreamRecordSchema = lazy(() =>
  * const event: KinesisStreamEvent = kinesisStreamSchema.parse(input)
  * event.Records.map((r) => r.kinesis.sequenceNumber)
  */
-export const kinesisStreamSchema = lazy(() =>
+export const kinesisStreamSchema = sourceSchema('kinesis-stream', () =>
   z.looseObject({
     Records: z.array(kinesisStreamRecordSchema),
     ...tumblingWindowShape,
@@ -62,7 +63,7 @@ export type KinesisStreamEvent = z.output<typeof kinesisStreamSchema>
  * const event: KinesisFirehoseEvent = kinesisFirehoseSchema.parse(input)
  * return { records: event.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: r.data })) }
  */
-export const kinesisFirehoseSchema = lazy(() =>
+export const kinesisFirehoseSchema = sourceSchema('kinesis-firehose', () =>
   z.looseObject({
     invocationId: z.string(),
     deliveryStreamArn: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { openEnum } from './open-enum.ts'
 
 // V1: https://docs.aws.amazon.com/lex/latest/dg/lambda-input-response-format.html
@@ -99,7 +100,7 @@ const lexV2 = lazy(() =>
  * const event = lexSchema.parse(input)
  * const intent = 'sessionState' in event ? event.sessionState.intent.name : event.currentIntent.name
  */
-export const lexSchema = lazy(() => z.union([lexV2, lexV1]))
+export const lexSchema = sourceSchema('lex', () => z.union([lexV2, lexV1]))
 
 /**
  * The type of {@link lexSchema}: `LexV2Event` (with `proposedNextState` optional, as on fulfillment hooks) or

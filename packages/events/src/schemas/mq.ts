@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html
 
@@ -79,7 +80,7 @@ const rabbitMq = lazy(() =>
  * const event = mqSchema.parse(input)
  * const bodies = event.eventSource === 'aws:mq' ? event.messages.map((m) => m.data) : []
  */
-export const mqSchema = lazy(() => z.discriminatedUnion('eventSource', [activeMq, rabbitMq]))
+export const mqSchema = sourceSchema('mq', () => z.discriminatedUnion('eventSource', [activeMq, rabbitMq]))
 
 /**
  * The type of {@link mqSchema} (`@types/aws-lambda` has no type for it).

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * A value of an enum that AWS extends over time: one of `values`, typed as those literals for autocompletion and

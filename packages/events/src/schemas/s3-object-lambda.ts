@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-event-context.html
@@ -50,7 +51,7 @@ const base = lazy(() => ({
  * const event = s3ObjectLambdaSchema.parse(input)
  * if ('getObjectContext' in event) await fetch(event.getObjectContext.inputS3Url)
  */
-export const s3ObjectLambdaSchema = lazy(() =>
+export const s3ObjectLambdaSchema = sourceSchema('s3-object-lambda', () =>
   z.union([
     z.looseObject({
       ...base,

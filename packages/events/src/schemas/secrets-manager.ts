@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { lazy } from '../lazy.ts'
+import * as z from 'zod'
+import { sourceSchema } from '../source-schema.ts'
 import { openEnum } from './open-enum.ts'
 
 // https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_lambda-functions.html
@@ -12,7 +12,7 @@ import { openEnum } from './open-enum.ts'
  * const event: SecretsManagerRotationEvent = secretsManagerRotationSchema.parse(input)
  * await steps[event.Step](event.SecretId, event.ClientRequestToken)
  */
-export const secretsManagerRotationSchema = lazy(() =>
+export const secretsManagerRotationSchema = sourceSchema('secrets-manager-rotation', () =>
   z.looseObject({
     Step: openEnum(['createSecret', 'setSecret', 'testSecret', 'finishSecret']),
     SecretId: z.string(),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
 
@@ -50,7 +51,7 @@ const action = lazy(() =>
  * const event: SesEvent = sesSchema.parse(input)
  * event.Records[0]?.ses.mail.commonHeaders.subject
  */
-export const sesSchema = lazy(() =>
+export const sesSchema = sourceSchema('ses', () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

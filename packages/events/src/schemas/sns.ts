@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
@@ -56,7 +57,7 @@ export const snsRecordSchema = lazy(() =>
  * @example
  * const event: SnsEvent = snsSchema.parse(input)
  */
-export const snsSchema = lazy(() => z.looseObject({ Records: z.array(snsRecordSchema) }))
+export const snsSchema = sourceSchema('sns', () => z.looseObject({ Records: z.array(snsRecordSchema) }))
 
 /**
  * The type of {@link snsSchema}; matches `SNSEvent` except that `Subject` may be `null`, as AWS sends it.

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
@@ -55,7 +56,7 @@ export const sqsRecordSchema = lazy(() =>
  * @example
  * const event: SqsEvent = sqsSchema.parse(input)
  */
-export const sqsSchema = lazy(() => z.looseObject({ Records: z.array(sqsRecordSchema) }))
+export const sqsSchema = sourceSchema('sqs', () => z.looseObject({ Records: z.array(sqsRecordSchema) }))
 
 /**
  * The type of {@link sqsSchema}; matches `SQSEvent` from `@types/aws-lambda` except that

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { lazy } from '../lazy.ts'
+import { sourceSchema } from '../source-schema.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
 
 // AWS documentation: Lambda functions as targets in VPC Lattice,
@@ -58,7 +59,7 @@ const latticeV2 = lazy(() =>
  * const event = vpcLatticeSchema.parse(input)
  * const path = 'raw_path' in event ? event.raw_path : event.path
  */
-export const vpcLatticeSchema = lazy(() => z.union([latticeV2, latticeV1]))
+export const vpcLatticeSchema = sourceSchema('vpc-lattice', () => z.union([latticeV2, latticeV1]))
 
 /**
  * The type of {@link vpcLatticeSchema} (`@types/aws-lambda` has no type for it).
