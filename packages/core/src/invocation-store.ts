@@ -71,6 +71,29 @@ const leaveFailed = (error: unknown): never => {
   throw error
 }
 
+/** A Lambda handler in its async form, as `lambda()` and middy build them. */
+type AsyncHandler<TEvent, TResult> = (event: TEvent, context: Context) => Promise<TResult>
+
+/**
+ * Runs `handler` for an invocation under the runtime's store (the context rides with the store's record) or,
+ * when another invocation holds the slot, inside the AsyncLocalStorage. Otherwise this call takes the slot and
+ * `undefined` comes back: the caller runs the handler and gives the slot back.
+ */
+const enter = <TEvent, TResult>(
+  handler: AsyncHandler<TEvent, TResult>,
+  event: TEvent,
+  context: Context,
+): Promise<TResult> | undefined => {
+  const record = runtimeRecord(runtimeStore())
+  if (record !== undefined) {
+    contexts.set(record, context)
+    return handler(event, context)
+  }
+  if (outside !== undefined) return overlapping.run(context, handler, event, context)
+  outside = context
+  return undefined
+}
+
 /**
  * Wraps a Lambda handler so that code running for one of its invocations finds it with
  * {@link currentInvocation}. `lambda()` does it; wrap a plain middy handler the same way. Under the Lambda runtime
@@ -82,16 +105,11 @@ const leaveFailed = (error: unknown): never => {
  * export const handler = withInvocation(middy().use(logger()).handler(work))
  */
 export const withInvocation = <TEvent, TResult>(
-  handler: (event: TEvent, context: Context) => Promise<TResult>,
-): ((event: TEvent, context: Context) => Promise<TResult>) =>
+  handler: AsyncHandler<TEvent, TResult>,
+): AsyncHandler<TEvent, TResult> =>
   function sluiceInvocation(event, context) {
-    const record = runtimeRecord(runtimeStore())
-    if (record !== undefined) {
-      contexts.set(record, context)
-      return handler(event, context)
-    }
-    if (outside !== undefined) return overlapping.run(context, handler, event, context)
-    outside = context
+    const entered = enter(handler, event, context)
+    if (entered !== undefined) return entered
     try {
       return handler(event, context).then(leave, leaveFailed)
     } catch (error) {
@@ -116,17 +134,10 @@ export const middyInvocation = () => {
   let holder: object | undefined
   let claiming = false
   return {
-    enter: <TEvent, TResult>(
-      handler: (event: TEvent, context: Context) => Promise<TResult>,
-    ): ((event: TEvent, context: Context) => Promise<TResult>) =>
-      function sluiceInvocation(event, context) {
-        const record = runtimeRecord(runtimeStore())
-        if (record !== undefined) {
-          contexts.set(record, context)
-          return handler(event, context)
-        }
-        if (outside !== undefined) return overlapping.run(context, handler, event, context)
-        outside = context
+    enter: <TEvent, TResult>(handler: AsyncHandler<TEvent, TResult>): AsyncHandler<TEvent, TResult> =>
+      function sluiceMiddyInvocation(event, context) {
+        const entered = enter(handler, event, context)
+        if (entered !== undefined) return entered
         claiming = true
         try {
           return handler(event, context)
