@@ -2,6 +2,18 @@ import type { Context } from 'aws-lambda'
 import { type Clock, systemClock } from './clock.ts'
 
 /**
+ * The ms this invocation has left, as Lambda counts it: `getRemainingTimeInMillis()`, or `Infinity` for a context
+ * without a deadline. For a guard that arms a timer and needs no clock read; {@link deadlineOf} gives the instant.
+ *
+ * @example
+ * const timer = setTimeout(stop, remainingOf(context) - 500)
+ */
+export const remainingOf = (context: Partial<Pick<Context, 'getRemainingTimeInMillis'>>): number =>
+  typeof context.getRemainingTimeInMillis === 'function'
+    ? context.getRemainingTimeInMillis()
+    : Number.POSITIVE_INFINITY
+
+/**
  * The epoch ms at which Lambda stops this invocation: `clock.now() + getRemainingTimeInMillis()`. `Infinity` for a
  * context without a deadline (a plain object in a script or test). Pass the clock the context counts on. Inside a
  * sluice handler, read `context.lifecycle.deadline` instead: it is this, taken once at the start.
@@ -13,10 +25,10 @@ import { type Clock, systemClock } from './clock.ts'
 export const deadlineOf = (
   context: Partial<Pick<Context, 'getRemainingTimeInMillis'>>,
   clock: Pick<Clock, 'now'> = systemClock,
-): number =>
-  typeof context.getRemainingTimeInMillis === 'function'
-    ? clock.now() + context.getRemainingTimeInMillis()
-    : Number.POSITIVE_INFINITY
+): number => {
+  const remaining = remainingOf(context)
+  return Number.isFinite(remaining) ? clock.now() + remaining : remaining
+}
 
 /**
  * How far before the deadline a guard stops: at least `marginMs`, or `marginShare` of the function timeout.

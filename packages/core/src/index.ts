@@ -1,5 +1,5 @@
 export { type Clock, isClock, systemClock } from './clock.ts'
-export { deadlineOf, type MarginOptions, marginFor } from './deadline.ts'
+export { deadlineOf, type MarginOptions, marginFor, remainingOf } from './deadline.ts'
 export {
   errorMessage,
   isSluiceError,

@@ -1,4 +1,4 @@
-import { type LifecycleContext, marginFor } from '@sluice/core'
+import { type LifecycleContext, marginFor, remainingOf } from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { TimeoutOptionError } from './errors.ts'
 import { DeadlineGuard } from './guard.ts'
@@ -49,10 +49,7 @@ export const guardFactory = (settings: GuardSettings): GuardFactory => {
     settings,
     open(context: GuardedContext, event, wrapped) {
       // The remaining time alone arms the timer; the guard reads the deadline (a clock read) only when asked.
-      const remainingMs =
-        typeof context.getRemainingTimeInMillis === 'function'
-          ? context.getRemainingTimeInMillis()
-          : Number.POSITIVE_INFINITY
+      const remainingMs = remainingOf(context)
       let marginMs = 0
       if (Number.isFinite(remainingMs)) {
         const atStart = context.lifecycle?.timeoutMs ?? 0
