@@ -14,6 +14,7 @@ export {
   currentInvocation,
   currentTraceHeader,
   currentTraceId,
+  multiConcurrent,
   withInvocation,
 } from './invocation-store.ts'
 export { isThenable } from './is-thenable.ts'

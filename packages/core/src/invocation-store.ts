@@ -162,8 +162,15 @@ export const middyInvocation = () => {
   }
 }
 
-/** Managed Instances run several invocations per process: no per-invocation variable is set then. */
-const multiConcurrent = (): boolean => process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
+/**
+ * Whether this process runs several invocations at once (Lambda Managed Instances: `AWS_LAMBDA_MAX_CONCURRENCY`
+ * is set). Then no per-invocation variable such as `_X_AMZN_TRACE_ID` is set, and module state is shared by the
+ * invocations in flight. Read on each call: tests switch it.
+ *
+ * @example
+ * if (!multiConcurrent()) closeLeftovers() // one invocation at a time: whatever is still open is over
+ */
+export const multiConcurrent = (): boolean => process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
 
 /**
  * The X-Ray trace header of the current invocation: the runtime's InvokeStore when there is one, else (one

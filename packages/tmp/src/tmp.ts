@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { lifecycleOf, type Middleware, type MiddlewareRequest } from '@sluice/core'
+import { lifecycleOf, type Middleware, type MiddlewareRequest, multiConcurrent } from '@sluice/core'
 import { spaceBudget } from './budget.ts'
 import { openRoot, sweepRoot, sweptMessage } from './container-root.ts'
 import { onGuardFired } from './guard-cleanup.ts'
@@ -153,7 +153,7 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
       if (!container) {
         const { root, listing } = openRoot(settings.root, prefix, warn, now)
         const isKept = keepMatcher(settings.keep, root)
-        const concurrent = process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
+        const concurrent = multiConcurrent()
         container = {
           root,
           isKept,

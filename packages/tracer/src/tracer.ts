@@ -5,6 +5,7 @@ import {
   lifecycleTracker,
   type Middleware,
   type MiddlewareRequest,
+  multiConcurrent,
   optionChecks,
   watchErrors,
 } from '@sluice/core'
@@ -45,9 +46,6 @@ interface Traced {
 }
 
 const handlerName = (): string => process.env._HANDLER ?? 'handler'
-
-/** Managed Instances run several invocations at once; classic Lambda one at a time. */
-const multiConcurrent = (): boolean => process.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined
 
 const tracerOptions = optionChecks(
   (message, option) => new TracerError('TRACER_INVALID_OPTION', message, { path: [option] }),
