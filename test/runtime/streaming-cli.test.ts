@@ -31,6 +31,18 @@ describe('sluice invoke --json on a streaming handler', () => {
       expect(chunk).toEqual({ atMs: expect.any(Number), bytes: expect.any(Number) })
   }, 60_000)
 
+  it('a body that is not UTF-8 is result in base64 with "resultEncoding": "base64"', async () => {
+    const event = JSON.stringify({ bytes: 10, binary: true })
+    const run = await runSluice(
+      ['invoke', 'test/fixtures/runtime/stream-bytes.mjs', '--event', event, '--json'],
+      root,
+    )
+    expect(run.code).toBe(0)
+    const [invocation] = JSON.parse(run.stdout).invocations
+    expect(invocation.resultEncoding).toBe('base64')
+    expect(Buffer.from(invocation.result, 'base64')).toEqual(Buffer.from([0, ...Array(9).fill(0xff)]))
+  }, 60_000)
+
   it('a stream that fails after its first bytes is an error, with its message, in the invocation and the summary', async () => {
     const run = await runSluice(['invoke', 'test/fixtures/runtime/stream-throws.mjs', '--json'], root)
     expect(run.code).toBe(1)
