@@ -18,6 +18,14 @@ export type SluiceRuntimeErrorCode =
   | 'HANDLER_EXPORT_MISSING'
   | 'INCLUDE_NOT_FOUND'
   | 'PACKAGE_TOO_LARGE'
+  | 'EVENT_SOURCE_INVALID_OPTION'
+  | 'EVENT_SOURCE_PAYLOAD_TOO_LARGE'
+  | 'EVENT_SOURCE_INVALID_MESSAGE'
+  | 'EVENT_SOURCE_STOPPED'
+  | 'EVENT_SOURCE_NOT_QUIET'
+  | 'DEV_CONFIG_NOT_FOUND'
+  | 'DEV_CONFIG_INVALID'
+  | 'HTTP_ROUTE_INVALID'
 
 /**
  * The one error class of `@sluice/runtime`: a stable `code`, a message that says what to do, and the `cause`.

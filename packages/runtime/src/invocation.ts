@@ -51,6 +51,11 @@ export interface InvokeOptions {
    * only ever serves the tenant of its first invocation.
    */
   readonly tenantId?: string
+  /**
+   * The request id to use instead of a fresh one: Lambda's asynchronous retries of one event keep its request id.
+   * Never reuse one while an invocation with it is in flight.
+   */
+  readonly requestId?: string
 }
 
 /** What one invocation gave: the result or Lambda's error shape, the REPORT figures and the function's logs. */

@@ -115,7 +115,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     handler: spec,
     config,
     invoke: async (event, invokeOptions = {}) => {
-      const requestId = newRequestId()
+      const requestId = invokeOptions.requestId ?? newRequestId()
       checkTenantId(invokeOptions.tenantId)
       return pool.run(
         (container) => container.invoke(event, invokeOptions, requestId),

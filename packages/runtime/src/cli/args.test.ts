@@ -137,3 +137,47 @@ describe('parseInvokeArgs', () => {
     expect(() => parseInvokeArgs(argv)).toThrow(message)
   })
 })
+
+describe('parseInvokeArgs --async', () => {
+  it("reads Lambda's asynchronous settings, with its defaults", () => {
+    expect(parseInvokeArgs(['h.ts', '--async']).async).toEqual({
+      maximumRetryAttempts: 2,
+      maximumEventAgeInSeconds: 21_600,
+      timeScale: 1,
+    })
+    const args = [
+      'h.ts',
+      '--async',
+      '--max-retry-attempts',
+      '0',
+      '--max-event-age',
+      '60',
+      '--time-scale',
+      '0.5',
+    ]
+    expect(parseInvokeArgs(args).async).toEqual({
+      maximumRetryAttempts: 0,
+      maximumEventAgeInSeconds: 60,
+      timeScale: 0.5,
+    })
+    expect(parseInvokeArgs(['h.ts']).async).toBeUndefined()
+  })
+
+  it.each([
+    [['--async', '--max-retry-attempts', '3'], '--max-retry-attempts must be a whole number from 0 to 2'],
+    [
+      ['--async', '--max-event-age', '59'],
+      '--max-event-age must be a whole number of seconds from 60 to 21600',
+    ],
+    [
+      ['--async', '--max-event-age', '21601'],
+      '--max-event-age must be a whole number of seconds from 60 to 21600',
+    ],
+    [['--async', '--time-scale', '0'], '--time-scale must be a positive number'],
+    [['--async', '--time-scale', '-5'], '--time-scale must be a positive number'],
+    [['--time-scale', '10'], '--time-scale needs --async'],
+    [['--async', '--count', '2'], '--async sends one event'],
+  ])('refuses %j', (flags, message) => {
+    expect(() => parseInvokeArgs(['h.ts', ...flags])).toThrow(message)
+  })
+})

@@ -60,7 +60,29 @@ const FLAGS = {
     expected: 'from 0 to 2147483647 ms, in seconds (60s) or milliseconds (60000)',
     example: '60s',
   },
+  maxRetryAttempts: {
+    flag: '--max-retry-attempts',
+    min: 0,
+    max: 2,
+    expected: 'a whole number from 0 to 2, as Lambda allows',
+    example: '0',
+  },
+  maxEventAge: {
+    flag: '--max-event-age',
+    min: 60,
+    max: 21_600,
+    expected: 'a whole number of seconds from 60 to 21600, as Lambda allows',
+    example: '3600',
+  },
 } satisfies Record<string, FlagRule>
+
+/** `--async` settings: Lambda's asynchronous invocation config and how fast its waits pass here. */
+export interface AsyncInvokeArgs {
+  readonly maximumRetryAttempts: number
+  readonly maximumEventAgeInSeconds: number
+  /** Lambda seconds per real second (`--time-scale`); default 1. */
+  readonly timeScale: number
+}
 
 /** Parsed `sluice invoke` arguments. */
 export interface InvokeArgs {
@@ -80,6 +102,8 @@ export interface InvokeArgs {
   readonly port: number
   readonly idleTimeoutMs: number
   readonly json: boolean
+  /** Set by `--async`: invoke with InvocationType Event (queue, retries, destination record). */
+  readonly async?: AsyncInvokeArgs
 }
 
 /**
@@ -96,12 +120,14 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
       'sluice invoke needs one handler, like: sluice invoke src/handler.ts#handler --event event.json',
     )
   }
+  const count = wholeNumberFlag(values.count, 1, FLAGS.count)
+  const invocationType = asyncArgs(values, count)
   return {
     handler,
     event: values.event,
     memoryMb: wholeNumberFlag(values.memory, 128, FLAGS.memory),
     timeoutMs: durationFlag(values.timeout, 3000, FLAGS.timeout),
-    count: wholeNumberFlag(values.count, 1, FLAGS.count),
+    count,
     concurrency: wholeNumberFlag(values.concurrency, 1, FLAGS.concurrency),
     maxConcurrency: optionalFlag(values['max-concurrency'], FLAGS.maxConcurrency),
     workers: workersFlag(values.workers, values['max-concurrency']),
@@ -110,7 +136,35 @@ export function parseInvokeArgs(argv: readonly string[]): InvokeArgs {
     port: wholeNumberFlag(values.port, 0, FLAGS.port),
     idleTimeoutMs: durationFlag(values['idle-timeout'], 300_000, FLAGS.idleTimeout),
     json: values.json ?? false,
+    ...(invocationType === undefined ? {} : { async: invocationType }),
   }
+}
+
+function asyncArgs(values: ReturnType<typeof parse>['values'], count: number): AsyncInvokeArgs | undefined {
+  const given = (['max-retry-attempts', 'max-event-age', 'time-scale'] as const).find(
+    (flag) => values[flag] !== undefined,
+  )
+  if (values.async !== true) {
+    if (given !== undefined)
+      throw usage(`--${given} needs --async: pass e.g. --async --${given} ${values[given]}`)
+    return undefined
+  }
+  if (count > 1)
+    throw usage('--async sends one event: leave out --count (or run sluice invoke once per event)')
+  return {
+    maximumRetryAttempts: wholeNumberFlag(values['max-retry-attempts'], 2, FLAGS.maxRetryAttempts),
+    maximumEventAgeInSeconds: wholeNumberFlag(values['max-event-age'], 21_600, FLAGS.maxEventAge),
+    timeScale: timeScaleFlag(values['time-scale']),
+  }
+}
+
+function timeScaleFlag(raw: string | undefined): number {
+  if (raw === undefined) return 1
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
+  if (value > 0 && Number.isFinite(value)) return value
+  throw usage(
+    `--time-scale must be a positive number of Lambda seconds per real second, e.g. --time-scale 600 (got ${JSON.stringify(raw)})`,
+  )
 }
 
 function parse(argv: readonly string[]) {
@@ -131,6 +185,10 @@ function parse(argv: readonly string[]) {
         port: { type: 'string' },
         'idle-timeout': { type: 'string' },
         json: { type: 'boolean' },
+        async: { type: 'boolean' },
+        'max-retry-attempts': { type: 'string' },
+        'max-event-age': { type: 'string' },
+        'time-scale': { type: 'string' },
       },
     })
   } catch (error) {

@@ -3,6 +3,7 @@ import { SluiceRuntimeError } from '../errors.ts'
 import type { InvocationResult } from '../invocation.ts'
 import { startRuntime } from '../start-runtime.ts'
 import { parseInvokeArgs } from './args.ts'
+import { asyncInvokeCommand } from './async-invoke-command.ts'
 import { loadEvent } from './event-source.ts'
 import { formatInvocation, formatResponse, formatResponses } from './format-invocation.ts'
 import { invocationJson } from './invocation-json.ts'
@@ -26,6 +27,7 @@ import { summaryTable } from './summary-table.ts'
  */
 export async function invokeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseInvokeArgs(argv)
+  if (args.async !== undefined) return asyncInvokeCommand(args, args.async, io)
   const event = await loadEvent(args.event, io.cwd, io.stdin)
   const runtime = await startRuntime({ ...args, cwd: io.cwd, logFormat: 'json' })
   const style = createStyle(io.stdout.isTTY === true, io.env)

@@ -1,9 +1,11 @@
 import { errorMessage } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 import { demoCommand } from './demo-command.ts'
+import { DEV_HELP, devCommand } from './dev-command.ts'
 import { invokeCommand } from './invoke-command.ts'
 import type { CliIo } from './io.ts'
 import { PACKAGE_HELP, packageCommand } from './package-command.ts'
+import { sendCommand } from './send-command.ts'
 
 const HELP = `sluice: run Lambda handlers locally through the real aws-lambda-ric, no Docker
 
@@ -11,6 +13,8 @@ Usage:
   sluice invoke <file#export> [options]   invoke a handler (file.ts, .js or .mjs; export defaults to handler)
   sluice demo [--dir examples]             run every examples/*/demo.json
   sluice package <file#export> --out <dir> bundle and zip the handler as Lambda runs it (index.mjs)
+  sluice dev [sluice.config.ts]            run functions with their queues, streams and HTTP routes, reloading on edits
+  sluice send <source> <json | file | ->   put a message into a source of the running sluice dev
 
 Options of invoke:
   -e, --event <src>        event: a JSON file, - for stdin, inline JSON, or builder:sqs?records=10
@@ -25,8 +29,13 @@ Options of invoke:
       --port <n>           first Runtime API port (default 0: free ports)
       --idle-timeout <ms>  kill containers idle this long (default 300000)
       --json               print one JSON document (invocations and summary) and nothing else
+      --async              invoke with InvocationType Event: 202 at once, Lambda's retries, the destination record
+      --max-retry-attempts <n> with --async: retries after a function error, 0 to 2 (default 2)
+      --max-event-age <s>  with --async: drop an event older than this, 60 to 21600 s (default 21600)
+      --time-scale <x>     with --async: Lambda seconds per real second (default 1; 600 makes 1 minute 0.1 s)
 
 ${PACKAGE_HELP}
+${DEV_HELP}
 Exit codes: 0 all invocations succeeded, 1 some failed, 2 bad input (the message says what to do).
 `
 
@@ -45,6 +54,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'invoke') return await invokeCommand(rest, io)
     if (command === 'demo') return await demoCommand(rest, io)
     if (command === 'package') return await packageCommand(rest, io)
+    if (command === 'dev') return await devCommand(rest, io)
+    if (command === 'send') return await sendCommand(rest, io)
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(HELP)
       return command === undefined ? EXIT_USAGE : 0

@@ -1,0 +1,82 @@
+import { SluiceRuntimeError } from '../errors.ts'
+import { type AsyncInvoker, type AsyncInvokerOptions, asyncInvoker } from './async-invoker.ts'
+import type { EventSource } from './source-types.ts'
+
+/**
+ * An AWS service that invokes a function asynchronously (S3, SNS, EventBridge): what `send` takes is one
+ * notification, turned into the event that service sends; retries, event age and destinations are Lambda's.
+ *
+ * @example
+ * const uploads: AsyncSource<S3SourceInput> = s3Source({ function: runtime, bucket: 'uploads' })
+ */
+export type AsyncSource<TInput> = Omit<AsyncInvoker, 'send'> & EventSource<TInput>
+
+/**
+ * Builds an {@link AsyncSource} over {@link asyncInvoker}: every input goes through `toEvent` (which checks it and
+ * throws a typed error) before any is sent.
+ *
+ * @example
+ * const source = asyncSource<{ id: string }>('custom', options, (input, time) => ({ id: field(input, 'id', 'string'), at: time.now() }))
+ */
+export function asyncSource<TInput>(
+  kind: string,
+  options: AsyncInvokerOptions,
+  toEvent: (input: unknown, invoker: AsyncInvoker) => unknown,
+): AsyncSource<TInput> {
+  const invoker = asyncInvoker({ ...options, name: options.name ?? kind })
+  return {
+    ...invoker,
+    kind,
+    send: async (input) => {
+      const inputs: readonly unknown[] = Array.isArray(input) ? input : [input]
+      return invoker.send(inputs.map((one) => toEvent(one, invoker)))
+    },
+  }
+}
+
+/**
+ * The field `key` of a `send` input, checked: `required` and of `type`; anything else throws `INVALID_ARGUMENT`
+ * naming the source, the field and what it takes.
+ *
+ * @example
+ * const key = field(input, 'key', 'string', 's3') // throws when input.key is missing or not a string
+ */
+export function field<TType extends keyof FieldType>(
+  input: unknown,
+  key: string,
+  type: TType,
+  source: string,
+  required = true,
+): FieldType[TType] | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw badInput(source, `each message must be an object (got ${typeof input})`)
+  const value: unknown = Reflect.get(input, key)
+  if (value === undefined && !required) return undefined
+  if (isType(value, type)) return value
+  const expected = type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`
+  throw badInput(source, `"${key}" must be ${expected} (got ${describe(value)})`)
+}
+
+type FieldType = { string: string; number: number; object: Record<string, unknown>; array: unknown[] }
+
+function isType<TType extends keyof FieldType>(value: unknown, type: TType): value is FieldType[TType] {
+  if (type === 'array') return Array.isArray(value)
+  if (type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value)
+  return typeof value === 'string' && value.length > 0
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value
+}
+
+/**
+ * The error of a `send` input that does not have the shape the source takes.
+ *
+ * @example
+ * throw badInput('sns', '"subject" must be at most 100 characters')
+ */
+export function badInput(source: string, message: string): SluiceRuntimeError {
+  return new SluiceRuntimeError('INVALID_ARGUMENT', `${source}: ${message}`)
+}
