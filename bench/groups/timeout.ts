@@ -1,12 +1,12 @@
 import middy from '@middy/core'
 import { lambda } from '@sluice/core'
 import { timeout } from '@sluice/timeout'
-import { benchContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
+import { invocationContext } from './core.ts'
 
-// A fast handler on a 60 s function: the guard is armed and cleared on every call, never fires.
+// A fast handler on a 60 s function: the guard is armed and cleared on every call, never fires. Every call gets a
+// fresh context (as Lambda gives): the guard sits on `context.timeout`, and a shared context would carry it over.
 const event = { id: 'x' }
-const context = benchContext({ timeoutMs: 60_000 })
 const body = async (input: { id: string }) => input.id
 
 const bare = lambda<{ id: string }>().handler(body)
@@ -29,20 +29,20 @@ export const groups: BenchGroup[] = [
   {
     name: 'timeout: guard overhead',
     targets: [{ kind: 'ratio', against: 'middy', atLeast: 1 }],
-    note: 'bare = lambda() without a guard; middy = timeoutEarlyInMillis 500; sluice = timeout().wrap() + .use(), signal never read',
+    note: 'bare = lambda() without a guard; middy = timeoutEarlyInMillis 500; sluice = timeout().wrap() + .use(), signal never read; a fresh context per call',
     subjects: [
-      { subject: 'bare', fn: () => bare(event, context) },
-      { subject: 'middy', fn: () => viaMiddy(event, context) },
-      { subject: 'sluice', fn: () => viaSluice(event, context) },
+      { subject: 'bare', fn: () => bare(event, invocationContext()) },
+      { subject: 'middy', fn: () => viaMiddy(event, invocationContext()) },
+      { subject: 'sluice', fn: () => viaSluice(event, invocationContext()) },
     ],
   },
   {
     name: 'timeout: guard overhead, signal read',
     targets: [{ kind: 'ratio', against: 'middy', atLeast: 1 }],
-    note: 'the handler reads its abort signal: middy 3rd argument (one controller per call, always), sluice context.timeout.signal (created on read)',
+    note: 'the handler reads its abort signal: middy 3rd argument (one controller per call, always), sluice context.timeout.signal (created on read); a fresh context per call',
     subjects: [
-      { subject: 'middy', fn: () => readsMiddySignal(event, context) },
-      { subject: 'sluice', fn: () => readsSluiceSignal(event, context) },
+      { subject: 'middy', fn: () => readsMiddySignal(event, invocationContext()) },
+      { subject: 'sluice', fn: () => readsSluiceSignal(event, invocationContext()) },
     ],
   },
 ]

@@ -63,6 +63,7 @@ export {
   responseStreamOf,
 } from './response-stream.ts'
 export { ResponseStreamError, type ResponseStreamErrorCode } from './response-stream-error.ts'
+export { type SharedTimerEntry, type SharedTimerTarget, sharedTimer } from './shared-timer.ts'
 export {
   type CatchFitsStream,
   type HttpStreamResponse,

@@ -1,6 +1,6 @@
 import { isThenable, type LambdaHandler } from '@sluice/core'
 import type { Context } from 'aws-lambda'
-import type { TimeoutContext } from './guard.ts'
+import type { DeadlineGuard, TimeoutContext } from './guard.ts'
 import type { GuardFactory } from './guard-factory.ts'
 
 /**
@@ -31,26 +31,23 @@ export const guardHandler = <TEvent, TResult, TResponse>(
   guards: GuardFactory,
 ): LambdaHandler<TEvent, Awaited<TResult> | TResponse> =>
   function timeoutGuard(event, context) {
-    return new Promise(function guardInvocation(resolve, reject) {
-      const guard = guards.open(context, event, true)
-      // The guard's state is the race's: the first to disarm it (the chain) or fire it (the timer) wins.
-      const won = (value: Awaited<TResult>) => {
-        if (guard.disarm()) resolve(value)
-      }
-      const failed = (error: unknown) => {
-        if (guard.disarm()) reject(error)
-      }
-      guard.arm(function onGuardFired() {
-        guard.respond().then(resolve as (value: unknown) => void, reject)
-      })
-      let result: TResult | Promise<TResult>
-      try {
-        result = handler(event, context as Context & TimeoutContext)
-      } catch (error) {
-        failed(error)
-        return
-      }
-      if (!isThenable(result)) won(result as Awaited<TResult>)
-      else result.then(won as (value: TResult) => void, failed)
-    })
+    let guard: DeadlineGuard
+    let result: TResult | Promise<TResult>
+    try {
+      guard = guards.open(context, event, true)
+    } catch (error) {
+      // A margin too large for the function timeout fails the invocation, as a rejection like any other error.
+      return Promise.reject(error)
+    }
+    // Armed before the chain runs; the timer can only fire once the chain's synchronous part has returned.
+    guard.arm()
+    try {
+      result = handler(event, context as Context & TimeoutContext)
+    } catch (error) {
+      return (guard.disarm() ? Promise.reject(error) : guard.respond()) as Promise<never>
+    }
+    if (!isThenable(result)) {
+      return (guard.disarm() ? Promise.resolve(result) : guard.respond()) as Promise<Awaited<TResult>>
+    }
+    return guard.race(result) as Promise<Awaited<TResult> | TResponse>
   }

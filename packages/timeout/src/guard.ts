@@ -1,4 +1,11 @@
-import { deadlineOf, type MiddlewareRequest } from '@sluice/core'
+import {
+  deadlineOf,
+  type MiddlewareRequest,
+  type SharedTimerEntry,
+  type SharedTimerTarget,
+  sharedTimer,
+  systemClock,
+} from '@sluice/core'
 import type { Context } from 'aws-lambda'
 import { TimeoutError } from './errors.ts'
 import { flushStdio } from './flush.ts'
@@ -51,7 +58,7 @@ const LONGEST_TIMER = 2_147_483_647
  * const guard = guardFactory(settings).open(context, event, true)
  * guard.arm(() => guard.respond().then(resolve, reject))
  */
-export class DeadlineGuard implements TimeoutHandle {
+export class DeadlineGuard implements TimeoutHandle, SharedTimerTarget {
   readonly marginMs: number
   /**
    * True when something other than the `timeout()` middleware's hooks owns the response: a `withTimeout` /
@@ -71,9 +78,14 @@ export class DeadlineGuard implements TimeoutHandle {
   #controller: AbortController | undefined
   #cleanups: Set<() => unknown> | undefined
   #timer: unknown
+  /** Armed on core's `sharedTimer` (the system clock on Node's own timers) rather than a timer of its own. */
+  #shared: SharedTimerEntry | undefined
   #state: 'open' | 'armed' | 'fired' | 'done' = 'open'
   #expiry: Promise<TimeoutError> | undefined
   #onFire: ((expiry: Promise<TimeoutError>) => void) | undefined
+  /** The wrapper's answer while it races the chain ({@link DeadlineGuard.race}): settled by whichever wins. */
+  #resolve: ((value: unknown) => void) | undefined
+  #reject: ((reason: unknown) => void) | undefined
   #error: TimeoutError | undefined
   #responded = false
 
@@ -147,14 +159,32 @@ export class DeadlineGuard implements TimeoutHandle {
     return () => void this.#cleanups?.delete(entry)
   }
 
-  /** Starts the timer; `onFire` (the wrapper's) is told when the guard fires. No deadline, no timer. */
+  /**
+   * Starts the timer: an entry on core's `sharedTimer` on Node's own timers (the system clock, no fake timers),
+   * else a timer on the clock. `onFire` (a stream's) is told when the guard fires. No deadline, no timer.
+   */
   arm(onFire?: (expiry: Promise<TimeoutError>) => void): void {
     if (this.#state !== 'open') return
     this.#state = 'armed'
     this.#onFire = onFire
     const delay = this.#delay
-    if (delay <= LONGEST_TIMER)
-      this.#timer = this.#settings.clock.setTimeout(() => this.#fireFromTimer(), delay)
+    if (delay > LONGEST_TIMER) return
+    const { clock } = this.#settings
+    if (clock === systemClock && sharedTimer.usable()) this.#shared = sharedTimer.arm(this, delay)
+    else this.#timer = clock.setTimeout(() => this.#fireFromTimer(), delay)
+  }
+
+  /** The shared timer's call: this guard is due. */
+  due(): void {
+    this.#shared = undefined
+    this.#fireFromTimer()
+  }
+
+  #clearTimer(): void {
+    if (this.#shared !== undefined) {
+      sharedTimer.disarm(this.#shared)
+      this.#shared = undefined
+    } else this.#settings.clock.clearTimeout(this.#timer)
   }
 
   /**
@@ -164,7 +194,7 @@ export class DeadlineGuard implements TimeoutHandle {
   disarm(): boolean {
     if (this.#state === 'fired' || this.#state === 'done') return false
     this.#state = 'done'
-    this.#settings.clock.clearTimeout(this.#timer)
+    this.#clearTimer()
     this.#onFire = undefined
     return true
   }
@@ -172,7 +202,7 @@ export class DeadlineGuard implements TimeoutHandle {
   /** Fires now (idempotent); resolves with the TimeoutError once cleanups and flushing are over. */
   fire(): Promise<TimeoutError> {
     if (this.#expiry) return this.#expiry
-    this.#settings.clock.clearTimeout(this.#timer)
+    this.#clearTimer()
     this.#state = 'fired'
     const error = new TimeoutError({ deadline: this.deadline, marginMs: this.marginMs })
     this.#error = error
@@ -180,7 +210,29 @@ export class DeadlineGuard implements TimeoutHandle {
     this.#expiry = this.#cleanUp(error)
     this.#onFire?.(this.#expiry)
     this.#onFire = undefined
+    if (this.#resolve !== undefined) this.respond().then(this.#resolve, this.#reject)
     return this.#expiry
+  }
+
+  /**
+   * The wrapper's race, once the chain returned a promise: the chain settling first disarms the guard and gives
+   * its outcome; the guard firing first gives the timeout response, and the chain's late outcome is dropped (a
+   * late rejection is caught, never unhandled). Call it right after `arm()` and the chain's synchronous part:
+   * the timer cannot fire in between. One promise and two reactions per call, no closure for the timer's side.
+   */
+  race(result: PromiseLike<unknown>): Promise<unknown> {
+    const { promise, resolve, reject } = Promise.withResolvers<unknown>()
+    this.#resolve = resolve
+    this.#reject = reject
+    result.then(
+      (value) => {
+        if (this.disarm()) resolve(value)
+      },
+      (error: unknown) => {
+        if (this.disarm()) reject(error)
+      },
+    )
+    return promise
   }
 
   /** The timeout response, once: `onTimeout(request, error)`, or a rejection with the TimeoutError. */
