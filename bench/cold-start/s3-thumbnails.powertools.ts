@@ -1,6 +1,7 @@
 // s3-thumbnails on middy with Powertools Logger and parser (S3 schema). Powertools has no /tmp utilities, so
 // the scratch directory and the asset cache are written by hand; the S3 client is created at module scope, as
-// AWS's guidance for SDK clients says. The image code is the example's own.
+// AWS's guidance for SDK clients says, with the example's options, and sends the example's requests. The image
+// code is the example's own.
 import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,7 +20,11 @@ import { downscale, watermark } from '../../examples/s3-thumbnails/thumbnail.ts'
 
 const logger = new Logger({ serviceName: 'thumbnails' })
 // path-style URLs against an S3 look-alike on localhost (the bench's first invocation), as the example does
-const s3 = new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined })
+const s3 = new S3Client({
+  forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined,
+  maxAttempts: 3,
+  requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+})
 const assetDir = join(tmpdir(), 'thumbnail-assets')
 
 const download = async (bucket: string, key: string, path: string) => {
@@ -58,6 +63,7 @@ export const handler = middy(async (event: z.infer<typeof S3Schema>) => {
           Bucket: process.env.THUMBNAIL_BUCKET,
           Key: thumbnailKey,
           Body: encodePnm(thumbnail),
+          ContentType: thumbnail.channels === 1 ? 'image/x-portable-graymap' : 'image/x-portable-pixmap',
         }),
       )
       logger.info('thumbnail written', { key, thumbnailKey })

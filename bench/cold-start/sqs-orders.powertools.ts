@@ -19,8 +19,15 @@ import { MemoryPersistenceLayer } from './memory-persistence.ts'
 const logger = new Logger({ serviceName: 'orders' })
 const tracer = new Tracer({ serviceName: 'orders' })
 const tableName = process.env.IDEMPOTENCY_TABLE
+// the example's client options (bounded retries and timeouts), through the layer's documented clientConfig
 const persistenceStore = tableName
-  ? new (await import('@aws-lambda-powertools/idempotency/dynamodb')).DynamoDBPersistenceLayer({ tableName })
+  ? new (await import('@aws-lambda-powertools/idempotency/dynamodb')).DynamoDBPersistenceLayer({
+      tableName,
+      clientConfig: {
+        maxAttempts: 2,
+        requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
+      },
+    })
   : new MemoryPersistenceLayer()
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'body.orderId', expiresAfterSeconds: 86_400 })
 const processor = new BatchProcessor(EventType.SQS, {
