@@ -69,11 +69,17 @@ describe.each(['tty', 'piped'] as const)('sluice demo, %s', (mode) => {
     // Names the runs that did not end as their demo.json expects, with what happened in them.
     const unexpected = run.text
       .split('\n━━ ')
-      .filter((section) => section.includes('expected every invocation to end as'))
+      .filter((section) => /expected (every invocation|the messages) to end as/.test(section))
       .map((section) => section.split('\nWhat happened\n')[1] ?? section)
     expect(unexpected).toEqual([])
     expect(run.text).toContain('all demo runs behaved as expected')
     expect(run.code).toBe(0)
+    // sqs-orders through its sluice.config.ts: the poison message's redeliveries, then the DLQ; no state file left
+    const poison = run.text.split('\n━━ ').find((section) => section.includes('through sluice dev')) ?? ''
+    expect(poison).toMatch(/^\[orders\] [0-9a-f-]{36} → redelivered /m)
+    expect(poison).toMatch(/^\[orders\] [0-9a-f-]{36} → dlq after 3 receives \(maxReceiveCount 3\)$/m)
+    expect(poison).toContain('  orders: 5 message(s): 4 processed, 1 dlq (receive count 3)\n')
+    expect(existsSync(join(root, 'examples', 'sqs-orders', '.sluice'))).toBe(false)
     if (mode === 'tty') {
       expect(run.text).toMatch(new RegExp(`^${TIME} INFO  greeting Ada$`, 'm'))
       // Log records are pretty; JSON that is no log record (EMF metric lines) stays as it is.

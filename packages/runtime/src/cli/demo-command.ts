@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startRuntime } from '../start-runtime.ts'
-import type { DemoExample, DemoRun } from './demo-config.ts'
+import type { DemoExample, DemoInvokeRun, DemoRun } from './demo-config.ts'
 import { findDemos } from './demo-config.ts'
+import { runDevDemo } from './demo-dev-run.ts'
 import { loadEvent } from './event-source.ts'
 import { formatInvocation, formatResponse } from './format-invocation.ts'
 import type { CliIo } from './io.ts'
@@ -19,7 +20,8 @@ export const DEMO_ENV: Readonly<Record<string, string>> = {
 
 /**
  * `sluice demo [--dir examples]`: runs every example that has a `demo.json` through the local runtime and
- * shows logs, REPORT lines and what happened. Returns 1 when a run did not end as its `expect` says.
+ * shows logs, REPORT lines and what happened; a run with `"dev"` goes through its `sluice.config.ts` as
+ * `sluice dev` would, with its event sources. Returns 1 when a run did not end as its `expect` says.
  *
  * @example
  * process.exitCode = await demoCommand([], processIo())
@@ -34,8 +36,8 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   let failures = 0
   for (const example of examples) {
-    for (const run of example.runs) {
-      if (!(await demoRun(example, run, io, style))) failures += 1
+    for (const [index, run] of example.runs.entries()) {
+      if (!(await demoRun(example, run, index, io, style))) failures += 1
     }
   }
   const verdict =
@@ -46,11 +48,31 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   return failures === 0 ? 0 : 1
 }
 
-async function demoRun(example: DemoExample, run: DemoRun, io: CliIo, style: Style): Promise<boolean> {
+async function demoRun(
+  example: DemoExample,
+  run: DemoRun,
+  index: number,
+  io: CliIo,
+  style: Style,
+): Promise<boolean> {
   const write = (line: string) => io.stdout.write(`${line}\n`)
   write('')
   write(style.bold(`━━ ${example.name} · ${run.title} ━━`))
   if (run.explain !== undefined) write(style.dim(run.explain))
+  if (run.kind === 'dev') {
+    const place = { dir: example.dir, label: `${example.name}#${index + 1}`, env: DEMO_ENV }
+    return runDevDemo(run, place, io, style)
+  }
+  return invokeRun(example, run, io, style)
+}
+
+async function invokeRun(
+  example: DemoExample,
+  run: DemoInvokeRun,
+  io: CliIo,
+  style: Style,
+): Promise<boolean> {
+  const write = (line: string) => io.stdout.write(`${line}\n`)
   const event = await loadEvent(run.event, example.dir, io.stdin)
   const runtime = await startRuntime({
     handler: run.handler,

@@ -1,10 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorMessage } from '@sluice/core'
-import { SluiceRuntimeError } from '../errors.ts'
+import { type DemoDevRun, parseDevRun } from './demo-dev-config.ts'
+import { demoFields, demoInvalid } from './demo-fields.ts'
 
-/** One run of an example, as written in its `demo.json`. */
-export interface DemoRun {
+/** One run of an example, as written in its `demo.json`: a handler invoked with an event, or a `sluice dev` config. */
+export type DemoRun = DemoInvokeRun | DemoDevRun
+
+/** A run that invokes a handler directly with an event. */
+export interface DemoInvokeRun {
+  readonly kind: 'invoke'
   readonly title: string
   /** What the run shows, printed before it. */
   readonly explain?: string
@@ -57,7 +62,7 @@ function parseDemo(text: string, name: string): DemoRun[] {
   try {
     doc = JSON.parse(text)
   } catch (error) {
-    throw invalid(name, `is not valid JSON (${errorMessage(error)})`)
+    throw demoInvalid(name, `is not valid JSON (${errorMessage(error)})`)
   }
   const runs = Array.isArray(doc) ? doc : hasRuns(doc) ? doc.runs : [doc]
   return runs.map((run: unknown, index: number) => parseRun(run, `${name}#${index + 1}`))
@@ -68,39 +73,28 @@ function hasRuns(doc: unknown): doc is { runs: unknown[] } {
 }
 
 function parseRun(run: unknown, label: string): DemoRun {
-  if (typeof run !== 'object' || run === null) throw invalid(label, 'must be an object')
-  const get = (key: string): unknown => Reflect.get(run, key)
-  const text = (key: string) => {
-    const value = get(key)
-    if (value !== undefined && typeof value !== 'string')
-      throw invalid(label, `field "${key}" must be a string`)
-    return value
-  }
-  const number = (key: string) => {
-    const value = get(key)
-    if (value !== undefined && typeof value !== 'number')
-      throw invalid(label, `field "${key}" must be a number`)
-    return value
-  }
-  const handler = text('handler')
-  if (handler === undefined) throw invalid(label, 'needs "handler": "handler.ts#handler"')
-  const expect = text('expect') ?? 'success'
+  const fields = demoFields(run, label)
+  if (fields.get('dev') !== undefined) return parseDevRun(fields, label)
+  const handler = fields.text('handler')
+  if (handler === undefined) throw demoInvalid(label, 'needs "handler": "handler.ts#handler"')
+  const expect = fields.text('expect') ?? 'success'
   if (expect !== 'success' && expect !== 'error' && expect !== 'timeout') {
-    throw invalid(label, '"expect" must be success, error or timeout')
+    throw demoInvalid(label, '"expect" must be success, error or timeout')
   }
-  const env = get('env') ?? {}
-  if (typeof env !== 'object' || env === null) throw invalid(label, '"env" must be an object of strings')
-  const timeoutMs = number('timeoutMs')
-  const memoryMb = number('memoryMb')
-  const maxConcurrency = number('maxConcurrency')
-  const workers = number('workers')
-  const explain = text('explain')
-  const event = text('event')
+  const env = fields.get('env') ?? {}
+  if (typeof env !== 'object' || env === null) throw demoInvalid(label, '"env" must be an object of strings')
+  const timeoutMs = fields.number('timeoutMs')
+  const memoryMb = fields.number('memoryMb')
+  const maxConcurrency = fields.number('maxConcurrency')
+  const workers = fields.number('workers')
+  const explain = fields.text('explain')
+  const event = fields.text('event')
   return {
-    title: text('title') ?? label,
+    kind: 'invoke',
+    title: fields.text('title') ?? label,
     handler,
-    count: number('count') ?? 1,
-    concurrency: number('concurrency') ?? 1,
+    count: fields.number('count') ?? 1,
+    concurrency: fields.number('concurrency') ?? 1,
     env: Object.fromEntries(Object.entries(env).map(([key, value]) => [key, String(value)])),
     expect,
     ...(explain === undefined ? {} : { explain }),
@@ -110,11 +104,4 @@ function parseRun(run: unknown, label: string): DemoRun {
     ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
     ...(workers === undefined ? {} : { workers }),
   }
-}
-
-function invalid(label: string, problem: string): SluiceRuntimeError {
-  return new SluiceRuntimeError(
-    'RUNTIME_INVALID_OPTION',
-    `examples/${label.split('#')[0]}/demo.json ${problem} (run ${label})`,
-  )
 }

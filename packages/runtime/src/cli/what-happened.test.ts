@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { Fate } from '../event-sources/source-types.ts'
 import type { InvocationResult } from '../invocation.ts'
 import { buildReport } from '../report.ts'
-import { whatHappened } from './what-happened.ts'
+import { whatBecameOfMessages, whatHappened } from './what-happened.ts'
 
 function result(extra: Partial<InvocationResult>): InvocationResult {
   const report = buildReport({
@@ -31,5 +32,30 @@ describe('whatHappened', () => {
     ])
     expect(lines.at(-1)).toBe('up to 3 invocations in flight at once in one container')
     expect(whatHappened([result({})])).not.toContainEqual(expect.stringContaining('in flight'))
+  })
+})
+
+describe('whatBecameOfMessages', () => {
+  const fate = (id: string, state: Fate['state'], receiveCount: number, reason?: string): Fate => ({
+    source: 'orders',
+    id,
+    receiveCount,
+    state,
+    steps: [{ at: 0, state, ...(reason === undefined ? {} : { reason }) }],
+  })
+
+  it('counts the messages of each source by end state, with the receive counts and reason of the unhappy ones', () => {
+    const lines = whatBecameOfMessages([
+      fate('m-1', 'processed', 1),
+      fate('m-2', 'dlq', 3, 'maxReceiveCount 3'),
+      fate('m-3', 'processed', 2),
+      { ...fate('r-1', 'retries-exhausted', 6), source: 'metrics' },
+    ])
+    expect(lines).toEqual([
+      'orders: 3 message(s): 2 processed, 1 dlq (receive count 3)',
+      '  m-2 → dlq after 3 receives (maxReceiveCount 3)',
+      'metrics: 1 message(s): 1 retries-exhausted (receive count 6)',
+      '  r-1 → retries-exhausted after 6 receives',
+    ])
   })
 })

@@ -1,3 +1,4 @@
+import type { Fate } from '../event-sources/source-types.ts'
 import type { InvocationResult } from '../invocation.ts'
 import { terminalText } from './terminal-text.ts'
 
@@ -31,6 +32,35 @@ export function whatHappened(results: readonly InvocationResult[]): string[] {
   const peak = Math.max(0, ...results.map((result) => result.concurrency))
   if (peak > 1) lines.push(`up to ${peak} invocations in flight at once in one container`)
   return lines
+}
+
+/**
+ * What became of the messages of event sources, one line per source: how many ended in each state, with the
+ * receive counts of those that did not end processed, then one line per such message naming why.
+ *
+ * @example
+ * whatBecameOfMessages(orders.fates())
+ * // ['orders: 5 message(s): 4 processed, 1 dlq (receive count 3)', '  3f0c… → dlq after 3 receives (maxReceiveCount 3)']
+ */
+export function whatBecameOfMessages(fates: readonly Fate[]): string[] {
+  const bySource = Map.groupBy(fates, (fate) => fate.source)
+  return [...bySource].flatMap(([source, own]) => {
+    const byState = Map.groupBy(own, (fate) => fate.state)
+    const counts = [...byState].map(([state, those]) =>
+      state === 'processed'
+        ? `${those.length} ${state}`
+        : `${those.length} ${state} (receive count${those.length === 1 ? '' : 's'} ${those.map((fate) => fate.receiveCount).join(', ')})`,
+    )
+    const unhappy = own.filter((fate) => fate.state !== 'processed')
+    return [
+      `${terminalText(source)}: ${own.length} message(s): ${counts.join(', ')}`,
+      ...unhappy.map((fate) => {
+        const reason = fate.steps.at(-1)?.reason
+        const receives = `after ${fate.receiveCount} receive${fate.receiveCount === 1 ? '' : 's'}`
+        return `  ${terminalText(`${fate.id} → ${fate.state} ${receives}${reason === undefined ? '' : ` (${reason})`}`)}`
+      }),
+    ]
+  })
 }
 
 function firstLine(text: string): string {
