@@ -67,6 +67,7 @@ export {
   type Fate,
   type FateState,
   type FateStep,
+  functionArnOf,
   type InvokeTarget,
   isFinal,
   type SourceActivity,

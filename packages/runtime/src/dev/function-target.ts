@@ -44,6 +44,9 @@ export function functionTarget(
     get runtime() {
       return current
     },
+    get config() {
+      return current.config
+    },
     get inFlight() {
       return [...running.values()].reduce((sum, entry) => sum + entry.count, 0)
     },

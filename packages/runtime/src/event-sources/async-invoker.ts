@@ -7,7 +7,13 @@ import { queuedPayload } from './async-payload.ts'
 import { type AsyncInvocationRecord, type AsyncRecordCondition, invocationRecord } from './async-record.ts'
 import { FateLog } from './fate-log.ts'
 import { sourceTime } from './source-time.ts'
-import type { EventSource, InvokeTarget, SourceBaseOptions, SourceTime } from './source-types.ts'
+import {
+  type EventSource,
+  functionArnOf,
+  type InvokeTarget,
+  type SourceBaseOptions,
+  type SourceTime,
+} from './source-types.ts'
 
 /** Lambda's waits before the first and the second retry of a function error, in Lambda ms. */
 const RETRY_DELAYS_MS = [60_000, 120_000] as const
@@ -70,7 +76,7 @@ export function asyncInvoker(options: AsyncInvokerOptions): AsyncInvoker {
   const time = sourceTime(options)
   const name = options.name ?? 'async'
   const log = new FateLog(name, time)
-  const functionArn = options.functionArn ?? runtimeArn(options.function, name)
+  const functionArn = options.functionArn ?? functionArnOf(options.function, 'us-east-1', name)
   const records = { onSuccess: [] as AsyncInvocationRecord[], onFailure: [] as AsyncInvocationRecord[] }
   const listeners = new Set<(attempt: AsyncAttempt) => void>()
   const stopping = new AbortController()
@@ -166,9 +172,3 @@ function endReason(why: AsyncRecordCondition, attempts: number, maximumEventAgeI
 }
 
 /** The ARN of a Runtime from `startRuntime` (it has `config.functionArn`); a made-up one for other targets. */
-function runtimeArn(target: InvokeTarget, name: string): string {
-  const config: unknown = 'config' in target ? target.config : undefined
-  const arn: unknown =
-    typeof config === 'object' && config !== null ? Reflect.get(config, 'functionArn') : undefined
-  return typeof arn === 'string' ? arn : `arn:aws:lambda:us-east-1:123456789012:function:${name}`
-}

@@ -5,8 +5,8 @@ import {
   type StreamViewType,
 } from './dynamodb-stream-record.ts'
 import { sourceTime } from './source-time.ts'
-import type { EventSource, InvokeTarget, SourceBaseOptions } from './source-types.ts'
-import { streamEngine, streamFunctionArn } from './stream-engine.ts'
+import { type EventSource, functionArnOf, type InvokeTarget, type SourceBaseOptions } from './source-types.ts'
+import { streamEngine } from './stream-engine.ts'
 import { resolveStreamMapping, type StreamMappingOptions } from './stream-options.ts'
 
 /** Options of {@link dynamodbStreamSource}: the table's stream, its event source mapping, and the function. */
@@ -49,7 +49,7 @@ export function dynamodbStreamSource(options: DynamoDbStreamSourceOptions): Dyna
   const awsRegion = options.awsRegion ?? 'us-east-1'
   const label = new Date(time.now()).toISOString().slice(0, 23)
   const streamArn = `arn:aws:dynamodb:${awsRegion}:123456789012:table/${name}/stream/${label}`
-  const functionArn = streamFunctionArn(options.function, awsRegion)
+  const functionArn = functionArnOf(options.function, awsRegion, 'function')
   const target = options.function
   const engine = streamEngine({
     kind: 'dynamodb-stream',

@@ -1,7 +1,7 @@
 import { type KinesisRecordInput, kinesisAppends } from './kinesis-record.ts'
 import { sourceTime } from './source-time.ts'
-import type { EventSource, InvokeTarget, SourceBaseOptions } from './source-types.ts'
-import { streamEngine, streamFunctionArn } from './stream-engine.ts'
+import { type EventSource, functionArnOf, type InvokeTarget, type SourceBaseOptions } from './source-types.ts'
+import { streamEngine } from './stream-engine.ts'
 import { resolveStreamMapping, type StreamMappingOptions } from './stream-options.ts'
 
 /** Options of {@link kinesisSource}: the stream, its event source mapping, and the function it feeds. */
@@ -36,7 +36,7 @@ export function kinesisSource(options: KinesisSourceOptions): KinesisSource {
   const name = options.name ?? 'kinesis'
   const awsRegion = options.awsRegion ?? 'us-east-1'
   const streamArn = `arn:aws:kinesis:${awsRegion}:123456789012:stream/${name}`
-  const functionArn = streamFunctionArn(options.function, awsRegion)
+  const functionArn = functionArnOf(options.function, awsRegion, 'function')
   const engine = streamEngine({
     kind: 'kinesis',
     name,

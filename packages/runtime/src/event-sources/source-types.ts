@@ -10,7 +10,19 @@ import type { InvocationResult, InvokeOptions } from '../invocation.ts'
  */
 export interface InvokeTarget {
   invoke(event: unknown, options?: InvokeOptions): Promise<InvocationResult>
+  /** The function's configuration, when the target knows it (a `Runtime` does): its ARN names it in records. */
+  readonly config?: { readonly functionArn: string }
 }
+
+/**
+ * The ARN destination records name the function by: the target's own (`config.functionArn`), else one made up
+ * from `name` in `region`.
+ *
+ * @example
+ * functionArnOf(runtime, 'us-east-1', 'orders') // 'arn:aws:lambda:us-east-1:123456789012:function:orders'
+ */
+export const functionArnOf = (target: InvokeTarget, region: string, name: string): string =>
+  target.config?.functionArn ?? `arn:aws:lambda:${region}:123456789012:function:${name}`
 
 /**
  * Where a source reads the time and waits. Every delay Lambda or SQS would apply (visibility timeout, batching

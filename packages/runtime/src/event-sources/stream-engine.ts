@@ -136,17 +136,3 @@ export function streamEngine(options: StreamEngineOptions): StreamEngine {
     [Symbol.asyncDispose]: halt,
   }
 }
-
-/**
- * The function's ARN for destination records: a {@link Runtime}'s own (`config.functionArn`), else one made up
- * in `region`.
- *
- * @example
- * streamFunctionArn(runtime, 'us-east-1') // 'arn:aws:lambda:us-east-1:123456789012:function:handler'
- */
-export function streamFunctionArn(target: InvokeTarget, region: string): string {
-  const config: unknown = Reflect.get(target, 'config')
-  const arn: unknown =
-    typeof config === 'object' && config !== null ? Reflect.get(config, 'functionArn') : undefined
-  return typeof arn === 'string' ? arn : `arn:aws:lambda:${region}:123456789012:function:function`
-}
