@@ -16,15 +16,14 @@ export type Removed = 'link' | 'dir' | 'file' | 'missing'
  * a file is unlinked. `name` must be a single path segment.
  *
  * Synchronous on purpose: Lambda runs one invocation at a time and answers only after the `after` hooks, so the
- * thread-pool round trips of the async API would only add latency (about twice the time for a 2 MB scratch).
+ * thread-pool round trips of the async API would only add latency (about twice the time for a 2 MB scratch). With
+ * other invocations in flight on the thread (Managed Instances), `removeEntryOffThread` is the one to use.
  *
  * @example
  * removeEntry('/tmp', 'sluice-scratch-12-0123456789abcdef') // 'dir'
  */
 export function removeEntry(parent: string, name: string): Removed {
-  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
-    throw new TypeError(`removeEntry needs a single path segment, got ${JSON.stringify(name)}`)
-  }
+  checkSegment(name)
   const path = join(parent, name)
   const stats = lstatSync(path, { throwIfNoEntry: false })
   if (stats === undefined) return 'missing'
@@ -37,6 +36,20 @@ export function removeEntry(parent: string, name: string): Removed {
     throw error
   }
   return kind
+}
+
+/**
+ * Throws a `TypeError` unless `name` is a single path segment: removal works on one entry of a directory it names,
+ * never on a path that could lead elsewhere.
+ *
+ * @example
+ * checkSegment('sluice-scratch-12-0123456789abcdef') // ok
+ * checkSegment('../etc') // TypeError
+ */
+export function checkSegment(name: string): void {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
+    throw new TypeError(`removal needs a single path segment, got ${JSON.stringify(name)}`)
+  }
 }
 
 /** ENOENT: someone else removed it first, which is what we wanted. */

@@ -14,18 +14,20 @@ export interface RootWatch {
 
 /**
  * Watches `root`'s top-level names, so that "did anything change since my listing?" costs a comparison instead of
- * a `stat`. Events arrive asynchronously: a change is counted only once the event loop has turned after it, so
- * an unchanged count means "nothing changed before the loop last turned", not "nothing changed". Contents of files
+ * a `stat`. Names `ignore` accepts are not counted (tmp's scratch directories: no stray check looks at them, and on
+ * Managed Instances other invocations make and remove them all the time). Events arrive asynchronously: a change
+ * is counted only once the event loop has turned after it, so an unchanged count means "nothing changed before
+ * the loop last turned", not "nothing changed". Contents of files
  * (`change` events) are not counted: only names matter to the stray check. Returns `undefined` where `fs.watch` is
  * not available (no inotify, too many watches): the caller keeps checking with `stat`.
  *
  * @example
- * const watched = watchRoot('/tmp')
+ * const watched = watchRoot('/tmp', (name) => name.startsWith('sluice-scratch-'))
  * const seen = watched?.count()
  * // … later, on another turn of the event loop …
  * if (watched?.count() === seen) console.log('no entry added or removed')
  */
-export function watchRoot(root: string): RootWatch | undefined {
+export function watchRoot(root: string, ignore?: (name: string) => boolean): RootWatch | undefined {
   let renames: number | undefined = 0
   let watcher: FSWatcher
   const self = basename(root)
@@ -44,6 +46,7 @@ export function watchRoot(root: string): RootWatch | undefined {
       // The root itself removed or moved away reports its own name; a child of that name is treated the same way,
       // which only costs the stat-based check from then on.
       if (name === null || name === self) return stop()
+      if (ignore?.(name)) return
       renames++
       rootWatch.onChange?.()
     })

@@ -1,8 +1,9 @@
 import { mkdirSync, realpathSync } from 'node:fs'
-import { lstat, readdir } from 'node:fs/promises'
+import { lstat, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TmpError } from './errors.ts'
 import { type Removed, removeEntry } from './remove.ts'
+import { removeEntryOffThread } from './remove-off-thread.ts'
 import { scratchName } from './scratch-name.ts'
 import { scratchPath } from './scratch-path.ts'
 
@@ -28,8 +29,17 @@ export interface ScratchHandle {
   readonly scratch: Scratch
   /** The directory's path once created, else `undefined`. */
   readonly path: string | undefined
+  /** Whether the invocation asked for the directory (`dir`, `file()`). */
+  readonly used: boolean
+  /**
+   * Creates the directory now, on the thread pool, so the first use finds it: for Managed Instances, where a
+   * synchronous `mkdir` would hold every invocation in flight on the thread. `TMP_SCRATCH_UNSAFE` as on first use.
+   */
+  prepare(): Promise<void>
   /** Forbids further use and removes the directory (never following links); what was removed. */
   close(): Removed | 'none'
+  /** {@link close}, with the removal on the thread pool: use is forbidden at once, the thread is free meanwhile. */
+  closeOffThread(): Promise<Removed | 'none'>
 }
 
 /**
@@ -44,6 +54,11 @@ export interface ScratchOptions {
   readonly deadline?: () => number
   /** Called once the directory exists. */
   readonly onCreate?: (path: string) => void
+  /**
+   * The root's real path (links resolved), if the caller knows it: the scratch's real path is then this joined with
+   * its name (mkdir just made a directory there, not a link), and creating one costs no `realpath`.
+   */
+  readonly realRoot?: string
 }
 
 async function apparentSize(path: string): Promise<number> {
@@ -55,7 +70,19 @@ async function apparentSize(path: string): Promise<number> {
   return total
 }
 
-/** The directory itself: named and created on first use, removed by `close()`. */
+/** mkdir's exclusive create found something at the random path: only a planted entry can be there. */
+const unsafeIfExists =
+  (candidate: string) =>
+  (error: unknown): never => {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error
+    throw new TmpError(`Something already exists at the scratch path ${candidate}; refusing to use it`, {
+      code: 'TMP_SCRATCH_UNSAFE',
+      target: candidate,
+      cause: error,
+    })
+  }
+
+/** The directory itself: named and created on first use (or by `prepare()`), removed by `close()`. */
 class ScratchDirectory implements ScratchHandle {
   readonly scratch: Scratch
   readonly #root: string
@@ -65,6 +92,7 @@ class ScratchDirectory implements ScratchHandle {
   #path: string | undefined
   #realDir = ''
   #closed = false
+  #used = false
 
   constructor(root: string, prefix: string, options: ScratchOptions) {
     this.#root = root
@@ -75,6 +103,10 @@ class ScratchDirectory implements ScratchHandle {
 
   get path(): string | undefined {
     return this.#path
+  }
+
+  get used(): boolean {
+    return this.#used
   }
 
   /** Its real path (links resolved), once created: where `file()` checks that names land. */
@@ -90,6 +122,7 @@ class ScratchDirectory implements ScratchHandle {
         { code: 'TMP_SCRATCH_CLOSED' },
       )
     }
+    this.#used = true
     return this.#path ?? this.#create()
   }
 
@@ -106,21 +139,49 @@ class ScratchDirectory implements ScratchHandle {
     return removed
   }
 
-  #create(): string {
-    // Named on first use: an invocation that never writes pays for no random bytes and no deadline reading.
+  async closeOffThread(): Promise<Removed | 'none'> {
+    this.#closed = true
+    const path = this.#path
+    if (path === undefined) return 'none'
+    // Held (in liveScratches) until it is gone: no sweep of this thread takes it for a leftover meanwhile.
+    const removed = await removeEntryOffThread(this.#root, this.#name)
+    liveScratches.delete(path)
+    return removed
+  }
+
+  async prepare(): Promise<void> {
+    if (this.#path !== undefined || this.#closed) return
+    const candidate = this.#named()
+    // Held from before the kernel makes it: a sweep of this thread listing the root meanwhile must not take it.
+    liveScratches.add(candidate)
+    try {
+      await mkdir(candidate, { mode: 0o700 }).catch(unsafeIfExists(candidate))
+    } catch (error) {
+      liveScratches.delete(candidate)
+      throw error
+    }
+    this.#made(candidate)
+  }
+
+  /** Named on first use: an invocation that never writes pays for no random bytes and no deadline reading. */
+  #named(): string {
     this.#name = scratchName(this.#prefix, this.#options.deadline?.() ?? Number.POSITIVE_INFINITY)
-    const candidate = join(this.#root, this.#name)
+    return join(this.#root, this.#name)
+  }
+
+  #create(): string {
+    const candidate = this.#named()
     try {
       mkdirSync(candidate, { mode: 0o700 })
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'EEXIST') throw error
-      throw new TmpError(`Something already exists at the scratch path ${candidate}; refusing to use it`, {
-        code: 'TMP_SCRATCH_UNSAFE',
-        target: candidate,
-        cause: error,
-      })
+      unsafeIfExists(candidate)(error)
     }
-    this.#realDir = realpathSync.native(candidate)
+    return this.#made(candidate)
+  }
+
+  #made(candidate: string): string {
+    const { realRoot } = this.#options
+    this.#realDir = realRoot === undefined ? realpathSync.native(candidate) : join(realRoot, this.#name)
     this.#path = candidate
     liveScratches.add(candidate)
     this.#options.onCreate?.(candidate)

@@ -122,10 +122,16 @@ export function strayCheck(options: StrayCheckOptions): StrayCheck {
       pendingBefore = undefined
       pendingWarn = undefined
       const listing = last
-      last = undefined
-      if (fresh) return baseline(fresh)
-      if (listing && (!concurrent || unchanged(listing))) return listing
-      return baseline(listRoot(root))
+      if (!concurrent) {
+        last = undefined
+        if (fresh) return baseline(fresh)
+        return listing ?? baseline(listRoot(root))
+      }
+      // In flight, invocations start while others run: each reuses the last listing while the watch (or the root's
+      // stamp) says it is still the root's, and a listing one takes serves the starts that follow.
+      if (!fresh && listing && unchanged(listing)) return listing
+      last = baseline(fresh ?? listRoot(root))
+      return last
     },
     end: function checkStrays(before, warn) {
       const count = watched?.count()

@@ -1,43 +1,30 @@
+import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { lifecycleOf, type Middleware, type MiddlewareRequest, multiConcurrent } from '@sluice/core'
+import { lifecycleOf, type Middleware, multiConcurrent } from '@sluice/core'
 import { spaceBudget } from './budget.ts'
 import { openRoot, sweepRoot, sweptMessage } from './container-root.ts'
 import { onGuardFired } from './guard-cleanup.ts'
 import { keepMatcher } from './keep.ts'
 import { resolveTmpOptions, type TmpOptions } from './options.ts'
+import type { Removed } from './remove.ts'
 import { listRoot, type RootListing } from './root-listing.ts'
 import { watchRoot } from './root-watch.ts'
-import { openScratch, type Scratch, type ScratchHandle } from './scratch.ts'
-import { type Baseline, type StrayCheck, strayCheck } from './stray-check.ts'
+import { openScratch, type Scratch } from './scratch.ts'
+import { parseScratchName } from './scratch-name.ts'
+import { type Baseline, strayCheck } from './stray-check.ts'
+import { type Container, hasEnded, type Invocation, type TmpRequest } from './tmp-state.ts'
 import { type TmpWarnFn, warnerFor } from './warn.ts'
 
-/** The container's facts, settled at its first invocation (so a TMPDIR set by the runtime applies). */
-interface Container {
-  readonly root: string
-  readonly isKept: (name: string) => boolean
-  /** Absent with `strays: 'ignore'`. */
-  readonly strays: StrayCheck | undefined
-}
-
-interface Invocation {
-  readonly handle: ScratchHandle
-  /** The root's listing at the start, when strays are checked. */
-  readonly before: Baseline | undefined
-  /** Past this epoch ms Lambda has killed the invocation, so its after/onError hooks will never run. */
-  deadline: number
-  readonly request: TmpRequest
-  /** Unregisters the scratch's removal from the deadline guard, if there is one. */
-  unguard: () => void
-}
-
-type TmpRequest = MiddlewareRequest<{ context: { tmp: Scratch } }>
-
 /**
- * Ended without tmp's `after`/`onError`: past its deadline, or a middleware answered early (middy then marks the
- * request with `earlyResponse` and skips the hooks after it). Never true for an invocation still running.
+ * Managed Instances: how long after a leftover sweep another one waits. In flight, some invocation of the thread
+ * holds a scratch nearly always, so "a scratch was made since the last sweep" would list the root every time.
  */
-const hasEnded = (invocation: Invocation, now: number): boolean =>
-  invocation.deadline <= now || 'earlyResponse' in invocation.request
+const LEFTOVER_SWEEP_MS = 1_000
+
+const isScratchOf =
+  (prefix: string) =>
+  (name: string): boolean =>
+    parseScratchName(name, prefix) !== undefined
 
 /**
  * /tmp hygiene for one handler: each invocation gets `context.tmp`, a private scratch directory (random name,
@@ -70,34 +57,58 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
   const withScratch = new Set<Invocation>()
   // A scratch was made since the root was last swept: work an ended invocation left running may re-create it.
   let unswept = false
+  let sweptAt = Number.NEGATIVE_INFINITY
+  // Managed Instances: the last invocation to end used its scratch, so the next ones get theirs made off the thread.
+  let inUse = false
   const warnFor = (request: TmpRequest): TmpWarnFn => warnerFor(settings.warn, request.context)
 
-  function close(invocation: Invocation, warn: TmpWarnFn): void {
+  function closed(invocation: Invocation, removed: Removed | 'none', warn: TmpWarnFn): void {
     const path = invocation.handle.path
-    invocation.unguard()
-    try {
-      const removed = invocation.handle.close()
-      withScratch.delete(invocation)
-      if (removed === 'link' && path) {
-        warn(
-          `The scratch directory ${path} had been replaced by a symbolic link: removed the link, not its target`,
-          {
-            code: 'TMP_SCRATCH_REPLACED',
-            paths: [path],
-          },
-        )
-      }
-    } catch (cause) {
-      // Keep it listed, already expired, so the next invocation tries again.
-      invocation.deadline = Number.NEGATIVE_INFINITY
+    withScratch.delete(invocation)
+    if (removed === 'link' && path) {
       warn(
-        `Could not remove the scratch directory ${path} (${String(cause)}); the next invocation tries again`,
+        `The scratch directory ${path} had been replaced by a symbolic link: removed the link, not its target`,
         {
-          code: 'TMP_CLEANUP_FAILED',
-          paths: path ? [path] : [],
-          cause,
+          code: 'TMP_SCRATCH_REPLACED',
+          paths: [path],
         },
       )
+    }
+  }
+
+  function closeFailed(invocation: Invocation, cause: unknown, warn: TmpWarnFn): void {
+    const path = invocation.handle.path
+    // Keep it listed, already expired, so the next invocation tries again.
+    withScratch.add(invocation)
+    invocation.deadline = Number.NEGATIVE_INFINITY
+    warn(
+      `Could not remove the scratch directory ${path} (${String(cause)}); the next invocation tries again`,
+      {
+        code: 'TMP_CLEANUP_FAILED',
+        paths: path ? [path] : [],
+        cause,
+      },
+    )
+  }
+
+  function close(invocation: Invocation, warn: TmpWarnFn): void {
+    invocation.unguard()
+    try {
+      closed(invocation, invocation.handle.close(), warn)
+    } catch (cause) {
+      closeFailed(invocation, cause, warn)
+    }
+  }
+
+  /** {@link close} on the thread pool, for an invocation whose scratch exists; never rejects. */
+  async function closeOffThread(invocation: Invocation, warn: TmpWarnFn): Promise<void> {
+    invocation.unguard()
+    // Out of the ended-invocation sweep while its removal runs (closeFailed puts it back).
+    withScratch.delete(invocation)
+    try {
+      closed(invocation, await invocation.handle.closeOffThread(), warn)
+    } catch (cause) {
+      closeFailed(invocation, cause, warn)
     }
   }
 
@@ -124,28 +135,41 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
     return swept.length > 0
   }
 
-  function finish(request: TmpRequest): void {
-    const invocation = invocations.get(request.context)
-    if (!invocation || !container) return
-    invocations.delete(request.context)
-    const warn = warnFor(request)
-    close(invocation, warn)
-    const { before } = invocation
-    if (!before || !container.strays) return
+  function checkStrays(own: Container, before: Baseline | undefined, warn: TmpWarnFn): void {
+    if (!before || !own.strays) return
     try {
-      container.strays.end(before, warn)
+      own.strays.end(before, warn)
     } catch (cause) {
-      warn(`Could not check ${container.root} for strays (${String(cause)})`, {
+      warn(`Could not check ${own.root} for strays (${String(cause)})`, {
         code: 'TMP_CLEANUP_FAILED',
-        paths: [container.root],
+        paths: [own.root],
         cause,
       })
     }
   }
 
+  /** Removes the scratch, then checks for strays; a promise only when the removal runs on the thread pool. */
+  function finish(request: TmpRequest): Promise<void> | undefined {
+    const invocation = invocations.get(request.context)
+    const own = container
+    if (!invocation || !own) return undefined
+    invocations.delete(request.context)
+    const warn = warnFor(request)
+    inUse = invocation.handle.used
+    if (own.concurrent && invocation.handle.path !== undefined) {
+      return closeOffThread(invocation, warn).then(function scratchRemoved() {
+        checkStrays(own, invocation.before, warn)
+      })
+    }
+    close(invocation, warn)
+    checkStrays(own, invocation.before, warn)
+    return undefined
+  }
+
   return {
     // Synchronous hooks: the work is a few metadata syscalls (see removeEntry for why removal is synchronous too),
-    // and middy skips the await for a hook that returns no promise.
+    // and middy skips the await for a hook that returns no promise. Only on Managed Instances, where other
+    // invocations share the thread, do they return one: a scratch made or removed on the thread pool.
     before: function tmpBefore(request) {
       const warn = warnFor(request)
       const now = Date.now()
@@ -156,7 +180,9 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
         const concurrent = multiConcurrent()
         container = {
           root,
+          realRoot: realpathSync.native(root),
           isKept,
+          concurrent,
           strays:
             strays === 'ignore'
               ? undefined
@@ -166,16 +192,24 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
                   policy: strays,
                   isKept,
                   concurrent,
-                  watched: watchRoot(root),
+                  // In flight, other invocations make and remove scratch directories all the time: counted, they
+                  // would have every start and end list the root. One at a time, the invocation's own scratch
+                  // counts: its end then lists the root, and finds an entry written after the handler's last wait.
+                  watched: watchRoot(root, concurrent ? isScratchOf(prefix) : undefined),
                   onFound: budget.spent,
                 }),
         }
         fresh = listing
+        sweptAt = now
       }
-      const { root, isKept } = container
+      const { root, realRoot, isKept, concurrent } = container
       sweepEnded(now, warn)
-      if (unswept && !fresh) {
+      // One invocation at a time: after every invocation that made a scratch. In flight (a clock stepped back counts
+      // as due): once per LEFTOVER_SWEEP_MS.
+      const sweepDue = !concurrent || now - sweptAt >= LEFTOVER_SWEEP_MS || now < sweptAt
+      if (unswept && !fresh && sweepDue) {
         fresh = sweepRoot(root, prefix, warn, now)
+        sweptAt = now
         unswept = withScratch.size > 0
       }
       const stale = budget.check({ root, prefix, staleAfterMs, isKept, now })
@@ -189,6 +223,7 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
       const before = container.strays?.start(fresh)
       const invocation: Invocation = {
         handle: openScratch(root, prefix, {
+          realRoot,
           deadline: function invocationDeadline() {
             // Absolute, so reading it now (only for invocations that use their scratch) is exact. It goes into
             // the scratch's name: other worker threads and processes learn from it until when it is in flight.
@@ -212,12 +247,16 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
       }
       invocations.set(request.context, invocation)
       request.context.tmp = invocation.handle.scratch
+      // In flight, a synchronous mkdir on first use would hold every invocation on the thread: while invocations
+      // use their scratch, it is made here on the thread pool (one that then goes unused is removed all the same).
+      if (concurrent && inUse) return invocation.handle.prepare()
+      return undefined
     },
     after: function tmpAfter(request) {
-      finish(request)
+      return finish(request)
     },
     onError: function tmpOnError(request) {
-      finish(request)
+      return finish(request)
     },
   }
 }
