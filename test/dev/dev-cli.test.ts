@@ -106,6 +106,7 @@ describe.each(['piped', 'tty'] as const)('sluice dev, %s', (mode) => {
     expect(await dev.closed).toBe(0)
     await expectAllGone(containers, 10_000)
     expect(existsSync(stateFile())).toBe(false)
+    expect(existsSync(join(dir, '.sluice'))).toBe(false) // the folder too, once empty
     const output = dev.output()
     const text = output.replace(ANSI, '')
     expect(text).toContain('sluice dev sluice.config.ts: 1 function(s), sources: orders, time scale 200×')

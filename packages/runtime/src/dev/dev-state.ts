@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SluiceRuntimeError } from '../errors.ts'
 
@@ -21,7 +21,8 @@ export interface DevState {
 export const devStateFile = (cwd: string): string => join(cwd, '.sluice', 'dev.json')
 
 /**
- * Writes `state` to `file` (its folder created); returns a function that removes the file again.
+ * Writes `state` to `file` (its folder created); returns a function that removes the file again, and its folder
+ * when nothing else is in it.
  *
  * @example
  * const remove = await writeDevState(devStateFile(cwd), { url, pid: process.pid, sources: ['orders'] })
@@ -32,7 +33,11 @@ export async function writeDevState(file: string, state: DevState): Promise<() =
   const partial = `${file}.${process.pid}.tmp`
   await writeFile(partial, `${JSON.stringify(state, null, 2)}\n`)
   await rename(partial, file)
-  return () => rm(file, { force: true })
+  return async () => {
+    await rm(file, { force: true })
+    // Only when empty: another sluice dev in the same folder, or the user's own files, may be there.
+    await rmdir(dirname(file)).catch(() => {})
+  }
 }
 
 /**
