@@ -62,6 +62,14 @@ let outside: Context | undefined
 /** Invocations that started while another was in flight: entering the storage costs, so only they pay for it. */
 const overlapping = new AsyncLocalStorage<Context>()
 
+/**
+ * Gives the one slot back (see {@link enterInvocation}). For the code in this package that runs an invocation it
+ * entered; not exported from the package.
+ */
+export const leaveInvocation = (): void => {
+  outside = undefined
+}
+
 const leave = <T>(result: T): T => {
   outside = undefined
   return result
@@ -77,9 +85,11 @@ type AsyncHandler<TEvent, TResult> = (event: TEvent, context: Context) => Promis
 /**
  * Runs `handler` for an invocation under the runtime's store (the context rides with the store's record) or,
  * when another invocation holds the slot, inside the AsyncLocalStorage. Otherwise this call takes the slot and
- * `undefined` comes back: the caller runs the handler and gives the slot back.
+ * `undefined` comes back: the caller runs the handler and gives the slot back ({@link leaveInvocation}) once it
+ * settled. For the code in this package that runs invocations (`withInvocation`, lambda()'s execution mode); not
+ * exported from the package.
  */
-const enter = <TEvent, TResult>(
+export const enterInvocation = <TEvent, TResult>(
   handler: AsyncHandler<TEvent, TResult>,
   event: TEvent,
   context: Context,
@@ -108,7 +118,7 @@ export const withInvocation = <TEvent, TResult>(
   handler: AsyncHandler<TEvent, TResult>,
 ): AsyncHandler<TEvent, TResult> =>
   function sluiceInvocation(event, context) {
-    const entered = enter(handler, event, context)
+    const entered = enterInvocation(handler, event, context)
     if (entered !== undefined) return entered
     try {
       return handler(event, context).then(leave, leaveFailed)
@@ -116,51 +126,6 @@ export const withInvocation = <TEvent, TResult>(
       return leaveFailed(error)
     }
   }
-
-/**
- * {@link withInvocation} for a middy handler that runs in middy's standard execution mode, where the slot an
- * invocation takes is given back from middy's `requestEnd` hook rather than by a `.then` on the handler's promise:
- * one promise and its microtasks less per call. middy calls `requestStart` synchronously inside the call and
- * `requestEnd` once the chain settled, before its promise does: `start` and `end` must run in those two hooks (a
- * call whose `requestStart` never reached `start` gives the slot back as it returns).
- *
- * @example
- * const slot = middyInvocation()
- * const run = middy({ requestStart: slot.start, requestEnd: slot.end }).handler(work)
- * export const handler = slot.enter(run)
- */
-export const middyInvocation = () => {
-  // The request that holds the slot: a context object may be shared (tests), a middy request never is.
-  let holder: object | undefined
-  let claiming = false
-  return {
-    enter: <TEvent, TResult>(handler: AsyncHandler<TEvent, TResult>): AsyncHandler<TEvent, TResult> =>
-      function sluiceMiddyInvocation(event, context) {
-        const entered = enter(handler, event, context)
-        if (entered !== undefined) return entered
-        claiming = true
-        try {
-          return handler(event, context)
-        } finally {
-          // requestStart never ran (not middy's standard mode): nothing would give the slot back.
-          if (claiming) {
-            claiming = false
-            outside = undefined
-          }
-        }
-      },
-    start: function invocationStart(request: object): void {
-      if (!claiming) return
-      claiming = false
-      holder = request
-    },
-    end: function invocationEnd(request: object): void {
-      if (holder !== request) return
-      holder = undefined
-      outside = undefined
-    },
-  }
-}
 
 /**
  * Whether this process runs several invocations at once (Lambda Managed Instances: `AWS_LAMBDA_MAX_CONCURRENCY`

@@ -1,8 +1,9 @@
-import middy, { type MiddlewareObj } from '@middy/core'
+import middy, { type MiddlewareObj, type PluginExecutionMode } from '@middy/core'
 import type { Context } from 'aws-lambda'
 import type { Clock } from './clock.ts'
 import { type SluiceError, toSluiceError } from './errors.ts'
-import { middyInvocation, withInvocation } from './invocation-store.ts'
+import { invocationMode } from './invocation-mode.ts'
+import { withInvocation } from './invocation-store.ts'
 import { type LifecycleContext, type LifecycleOptions, lifecycleTracker } from './lifecycle.ts'
 import type {
   AcceptsEvent,
@@ -63,7 +64,10 @@ export type CatchFn<TResult, TEvent = unknown, TAdds extends object = {}> = (
 
 /** Options of {@link lambda}. */
 export interface LambdaOptions {
-  /** middy plugin hooks (profiling, `requestStart`, …), passed through as they are. */
+  /**
+   * middy plugin hooks (profiling, `requestStart`, …), passed through as they are. An `executionMode` here runs
+   * instead of sluice's own (the invocation is then found through a `withInvocation` wrapper).
+   */
   readonly plugin?: Omit<middy.PluginObject, 'timeoutEarlyInMillis' | 'timeoutEarlyResponse'>
   /**
    * middy's handler-only early timeout, in ms. Off by default: it costs a timer per call and guards only the
@@ -187,9 +191,9 @@ const chain = (
 }
 
 /**
- * A finished buffered chain, entered as an invocation (see invocation-store.ts). Without plugin hooks of the
- * user's or a catch point (which runs after middy's requestEnd and must still find the invocation), the slot is
- * given back from middy's requestEnd hook: no promise per call for it.
+ * A finished buffered chain, entered as an invocation (see invocation-store.ts): on middy's engine run by
+ * {@link invocationMode}, which enters it in the same call. A catch point runs after the chain and must still find
+ * the invocation, and a plugin may bring its own execution mode: those are wrapped by `withInvocation` instead.
  */
 const invocation = (
   options: LambdaOptions,
@@ -197,12 +201,12 @@ const invocation = (
   catchFn: StoredCatch | undefined,
   fn: (event: never, context: never) => unknown,
 ): LambdaHandler => {
-  if (options.plugin !== undefined || catchFn !== undefined) {
+  if (catchFn !== undefined || options.plugin?.executionMode !== undefined) {
     return withInvocation(chain(options, middlewares, catchFn, fn))
   }
-  const slot = middyInvocation()
-  const plugin = { requestStart: slot.start, requestEnd: slot.end }
-  return slot.enter(chain({ ...options, plugin }, middlewares, undefined, fn))
+  // middy types an execution mode as `() => void`, though it calls it with its engine and the middleware lists.
+  const executionMode = invocationMode as unknown as PluginExecutionMode
+  return chain({ ...options, plugin: { ...options.plugin, executionMode } }, middlewares, undefined, fn)
 }
 
 const builder = <TInput, TEvent, TAdds extends object, TCaught>(

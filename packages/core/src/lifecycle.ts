@@ -90,11 +90,13 @@ export const initializationType = (): InitializationType =>
  * it (a clock read and a call into the runtime's context).
  */
 class InvocationLifecycle implements Lifecycle {
-  readonly coldStart: boolean
-  readonly firstInvocation: boolean
-  readonly invocation: number
-  readonly initializationType: InitializationType
-  readonly startedAt: number
+  // `declare`: assigned once in the constructor, not first defined as undefined by a class field (a second store
+  // and shape change per field on every invocation).
+  declare readonly coldStart: boolean
+  declare readonly firstInvocation: boolean
+  declare readonly invocation: number
+  declare readonly initializationType: InitializationType
+  declare readonly startedAt: number
   readonly #context: Context
   readonly #clock: Pick<Clock, 'now'>
   #deadline: number | undefined
