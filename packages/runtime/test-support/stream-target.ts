@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { InvokeTarget } from '../src/event-sources/source-types.ts'
 import type { InvocationResult } from '../src/invocation.ts'
-import { buildReport } from '../src/report.ts'
+import { fakeResult } from './fake-result.ts'
 
 /** One Kinesis record as a test reads it back: sequence number, partition key and decoded data. */
 export interface SeenRecord {
@@ -57,17 +57,7 @@ export function streamTarget(
       const outcome = await reply(records)
       await new Promise((resolve) => setTimeout(resolve, 1))
       inFlight--
-      const failed = 'error' in outcome
-      const report = buildReport({
-        requestId,
-        durationMs: 1,
-        memorySizeMb: 128,
-        maxMemoryUsedMb: 64,
-        status: failed ? 'error' : 'success',
-      })
-      const base = { requestId, report, logs: [], containerId: 'c', coldStart: false, concurrency: 1 }
-      if (failed) return { ...base, error: { errorType: outcome.error, errorMessage: 'failed', trace: [] } }
-      return { ...base, result: outcome.result }
+      return fakeResult(requestId, outcome)
     },
   }
 }

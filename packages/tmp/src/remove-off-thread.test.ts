@@ -1,21 +1,12 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { privateRoots } from '../test-support/private-roots.ts'
+import { privateRoots, rootWithOutside } from '../test-support/private-roots.ts'
 import { removeEntryOffThread } from './remove-off-thread.ts'
 
 const makeRoot = privateRoots()
 
-/** A root plus a directory beside it (outside it) holding a file that must survive. */
-const withOutside = () => {
-  const base = makeRoot()
-  const root = join(base, 'root')
-  const outside = join(base, 'outside')
-  mkdirSync(root)
-  mkdirSync(outside)
-  writeFileSync(join(outside, 'precious.txt'), 'keep me')
-  return { root, outside }
-}
+const withOutside = () => rootWithOutside(makeRoot)
 
 describe('removeEntryOffThread', () => {
   test('a link in the root is removed, never its target', async () => {

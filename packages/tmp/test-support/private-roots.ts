@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
@@ -20,4 +20,21 @@ export function privateRoots(): () => string {
     made.push(root)
     return root
   }
+}
+
+/**
+ * A root from `makeRoot` plus a directory beside it (outside it) holding `precious.txt`, a file that must survive
+ * whatever is done inside the root.
+ *
+ * @example
+ * const { root, outside } = rootWithOutside(makeRoot)
+ */
+export function rootWithOutside(makeRoot: () => string): { root: string; outside: string } {
+  const base = makeRoot()
+  const root = join(base, 'root')
+  const outside = join(base, 'outside')
+  mkdirSync(root)
+  mkdirSync(outside)
+  writeFileSync(join(outside, 'precious.txt'), 'keep me')
+  return { root, outside }
 }

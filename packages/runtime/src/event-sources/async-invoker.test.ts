@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { fakeResult } from '../../test-support/fake-result.ts'
 import { SluiceRuntimeError } from '../errors.ts'
-import type { InvocationResult } from '../invocation.ts'
-import { buildReport } from '../report.ts'
 import { asyncInvoker } from './async-invoker.ts'
 import { ASYNC_PAYLOAD_LIMIT_BYTES } from './async-payload.ts'
 import type { InvokeTarget } from './source-types.ts'
@@ -13,28 +12,8 @@ function flakyTarget(failures: number) {
   const target: InvokeTarget = {
     invoke: async (event, options) => {
       calls.push({ event, requestId: options?.requestId })
-      const requestId = options?.requestId ?? 'fresh'
-      const report = buildReport({
-        requestId,
-        durationMs: 1,
-        memorySizeMb: 128,
-        maxMemoryUsedMb: 60,
-        status: 'success',
-      })
       const failed = calls.length <= failures
-      const outcome = failed
-        ? { error: { errorType: 'Error', errorMessage: 'boom', trace: [] } }
-        : { result: 'ok' }
-      const result: InvocationResult = {
-        requestId,
-        report,
-        logs: [],
-        containerId: 'c-1',
-        coldStart: false,
-        concurrency: 1,
-        ...outcome,
-      }
-      return result
+      return fakeResult(options?.requestId ?? 'fresh', failed ? { error: 'Error' } : { result: 'ok' })
     },
   }
   return { target, calls }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { fakeResult } from '../../test-support/fake-result.ts'
 import { SluiceRuntimeError } from '../errors.ts'
-import { buildReport } from '../report.ts'
 import { eventbridgeSource } from './eventbridge-source.ts'
 import { s3Source } from './s3-source.ts'
 import { snsSource } from './sns-source.ts'
@@ -11,15 +11,7 @@ const events: unknown[] = []
 const target: InvokeTarget = {
   invoke: async (event, options) => {
     events.push(event)
-    const requestId = options?.requestId ?? 'r'
-    const report = buildReport({
-      requestId,
-      durationMs: 1,
-      memorySizeMb: 128,
-      maxMemoryUsedMb: 60,
-      status: 'success',
-    })
-    return { requestId, report, logs: [], containerId: 'c', coldStart: false, concurrency: 1, result: null }
+    return fakeResult(options?.requestId ?? 'r', { result: null })
   },
 }
 
