@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { lambda } from '@sluice/core'
 import { invoke } from '@sluice/testing'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { privateRoots } from '../test-support/private-roots.ts'
+import { privateRoots, rootWithOutside } from '../test-support/private-roots.ts'
 import { recorder } from '../test-support/recorder.ts'
 import { tmp } from './tmp.ts'
 
@@ -80,19 +80,18 @@ describe('tmp() on Managed Instances', () => {
   })
 
   test('a scratch replaced by a link: the link is removed, never its target', async () => {
-    const root = makeRoot()
-    const outside = makeRoot()
-    writeFileSync(join(outside, 'precious.txt'), 'keep me')
+    const { root, outside } = rootWithOutside(makeRoot)
+    // The handler moves its scratch away and leaves a link to a directory outside the root in its place.
+    const swapForLink = (dir: string) => {
+      renameSync(dir, `${dir}-moved`)
+      symlinkSync(outside, dir)
+      mkdirSync(join(outside, 'made-through-link'))
+      return dir
+    }
     const { warn, warnings } = recorder()
     const handler = lambda()
       .use(tmp({ root, warn }))
-      .handler((_event, context) => {
-        const dir = context.tmp.dir
-        renameSync(dir, `${dir}-moved`)
-        symlinkSync(outside, dir)
-        mkdirSync(join(outside, 'made-through-link'))
-        return dir
-      })
+      .handler((_event, { tmp: scratch }) => swapForLink(scratch.dir))
     const dir = await invoke(handler, {}, LONG)
     expect(existsSync(dir)).toBe(false)
     expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('keep me')

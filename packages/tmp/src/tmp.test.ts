@@ -5,7 +5,7 @@ import { lambda, lifecycle } from '@sluice/core'
 import { createContainer, createContext, hang, invoke, TIMEOUT_ERROR_TYPE } from '@sluice/testing'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { betweenInvocations } from '../test-support/between-invocations.ts'
-import { privateRoots } from '../test-support/private-roots.ts'
+import { privateRoots, rootWithOutside } from '../test-support/private-roots.ts'
 import { recorder } from '../test-support/recorder.ts'
 import { TmpError } from './errors.ts'
 import { tmp } from './tmp.ts'
@@ -91,9 +91,7 @@ describe('tmp()', () => {
   })
 
   test('a scratch replaced by a link: the link is removed, its target is not, and it is reported', async () => {
-    const root = makeRoot()
-    const outside = makeRoot()
-    writeFileSync(join(outside, 'precious.txt'), 'keep me')
+    const { root, outside } = rootWithOutside(makeRoot)
     const { warn, warnings } = recorder()
     const handler = lambda()
       .use(tmp({ root, warn }))
