@@ -1,8 +1,8 @@
 import middy from '@middy/core'
 import { lambda } from '@sluice/core'
 import { timeout } from '@sluice/timeout'
+import { invocationContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
-import { invocationContext } from './core.ts'
 
 // A fast handler on a 60 s function: the guard is armed and cleared on every call, never fires. Every call gets a
 // fresh context (as Lambda gives): the guard sits on `context.timeout`, and a shared context would carry it over.
