@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { type SharedTimerEntry, type SharedTimerTarget, sharedTimer } from './shared-timer.ts'
 
 const { arm, disarm } = sharedTimer
@@ -19,6 +19,16 @@ const recorder = (count: number) => {
 
 describe('the shared timer of the deadline guards, on Node timers', () => {
   test('is used on Node timers', () => {
+    expect(sharedTimer.usable()).toBe(true)
+  })
+
+  test('is not used under fake timers: a guard then arms on the timers the fakes drive', () => {
+    vi.useFakeTimers()
+    try {
+      expect(sharedTimer.usable()).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
     expect(sharedTimer.usable()).toBe(true)
   })
 
@@ -48,5 +58,24 @@ describe('the shared timer of the deadline guards, on Node timers', () => {
     await done
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(fired).toEqual(['first', 'added while firing'])
+  })
+
+  test('holds the process open while an entry is armed, and lets it go once none is', () => {
+    // Node lists a 'Timeout' per referenced timer: the shared one counts once, however many entries it holds.
+    const referenced = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length
+    const idle = referenced()
+    const target: SharedTimerTarget = { due: () => {} }
+    const sooner = arm(target, 60_000)
+    const later = arm(target, 120_000)
+    expect(referenced()).toBe(idle + 1)
+    disarm(sooner)
+    expect(referenced()).toBe(idle + 1)
+    disarm(later)
+    expect(referenced()).toBe(idle)
+    // The timer stays set, unreferenced: an entry due after it takes the same timer and holds the process again.
+    const next = arm(target, 90_000)
+    expect(referenced()).toBe(idle + 1)
+    disarm(next)
+    expect(referenced()).toBe(idle)
   })
 })
