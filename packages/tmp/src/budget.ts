@@ -49,13 +49,13 @@ export function sweepStale(options: SweepOptions): string[] {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** What {@link ensureSpace} needs: the sweep settings plus the thresholds. */
-export interface SpaceOptions extends SweepOptions {
+interface SpaceOptions extends SweepOptions {
   readonly sweepBelowBytes: number
   readonly minFreeBytes: number
 }
 
 /** What {@link ensureSpace} found: the names it swept and the free bytes it then measured. */
-export interface SpaceReading {
+interface SpaceReading {
   readonly swept: string[]
   readonly free: number
 }
@@ -67,7 +67,7 @@ export interface SpaceReading {
  * @example
  * const { swept, free } = ensureSpace({ ...sweep, sweepBelowBytes: 64 << 20, minFreeBytes: 16 << 20 })
  */
-export function ensureSpace(options: SpaceOptions): SpaceReading {
+function ensureSpace(options: SpaceOptions): SpaceReading {
   const { root, sweepBelowBytes, minFreeBytes } = options
   let free = freeBytes(root)
   let swept: string[] = []
