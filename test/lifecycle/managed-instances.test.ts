@@ -1,13 +1,10 @@
-import { fileURLToPath } from 'node:url'
-import { startRuntime } from '@sluice/runtime'
 import { describe, expect, test } from 'vitest'
+import { startManagedInstances } from '../support/managed-instances.ts'
 
 // context.lifecycle under the real aws-lambda-ric in Managed Instances mode: module scope (and so the invocation
 // count) is per worker thread. The local runtime starts environments on demand (AWS_LAMBDA_INITIALIZATION_TYPE
 // on-demand), so the first invocation each worker runs is its cold start; several in flight at once on a worker
 // never make two.
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
 
 interface Seen {
   coldStart: boolean
@@ -20,14 +17,7 @@ interface Seen {
 
 describe('lifecycle with many invocations in flight (Managed Instances)', { timeout: 60_000 }, () => {
   test('cold start once per worker thread, counts 1..n per worker, even when its first invocations overlap', async () => {
-    await using runtime = await startRuntime({
-      cwd: root,
-      handler: 'test/fixtures/lifecycle/handler.ts#handler',
-      concurrency: 4,
-      maxConcurrency: 4,
-      workers: 2,
-      timeoutMs: 20_000,
-    })
+    await using runtime = await startManagedInstances('test/fixtures/lifecycle/handler.ts#handler')
     const results = await Promise.all(Array.from({ length: 12 }, () => runtime.invoke({ ms: 250 })))
     expect(results.map((result) => result.error)).toEqual(results.map(() => undefined))
     const seen = results.map((result) => result.result as Seen)

@@ -1,27 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
-import { startRuntime } from '@sluice/runtime'
 import { describe, expect, test } from 'vitest'
+import { jsonLines, peakInFlightAtStart, startManagedInstances } from '../support/managed-instances.ts'
 
 // The logger under the real aws-lambda-ric in Managed Instances mode: one environment, two worker threads, up to
 // four invocations in flight; the trace id of each comes from the runtime's invoke store (the runtime never sets
 // _X_AMZN_TRACE_ID in this mode), the tenant id from the context.
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-
-const json = (logs: readonly string[]) =>
-  logs.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>)
-
 describe('@sluice/logger with many invocations in flight (Managed Instances)', { timeout: 60_000 }, () => {
   test('module-scope lines carry the fields of the invocation they run in; buffering stays per invocation', async () => {
-    await using runtime = await startRuntime({
-      cwd: root,
-      handler: 'test/fixtures/logger/managed-instances.ts#handler',
-      concurrency: 4,
-      maxConcurrency: 4,
-      workers: 2,
-      timeoutMs: 20_000,
-      env: { POWERTOOLS_TRACE_ENABLED: 'false' },
+    await using runtime = await startManagedInstances('test/fixtures/logger/managed-instances.ts#handler', {
+      POWERTOOLS_TRACE_ENABLED: 'false',
     })
     const roots = Array.from(
       { length: 8 },
@@ -43,14 +31,11 @@ describe('@sluice/logger with many invocations in flight (Managed Instances)', {
       results.map((_, i) => (i === 5 ? 'o5 failed' : undefined)),
     )
     // Overlap, not timing: some invocation started while another ran on the same worker.
-    const started = results.map(
-      (result) => (result.result as { inFlightAtStart?: number } | undefined)?.inFlightAtStart ?? 0,
-    )
-    expect(Math.max(...started)).toBeGreaterThanOrEqual(2)
+    expect(peakInFlightAtStart(results)).toBeGreaterThanOrEqual(2)
 
     results.forEach((result, i) => {
       // sluice's lines (the runtime client's own JSON lines have `message`, not `msg`).
-      const lines = json(result.logs).filter((line) => line.requestId !== undefined && 'msg' in line)
+      const lines = jsonLines(result.logs).filter((line) => line.requestId !== undefined && 'msg' in line)
       // The failed invocation writes the line it kept, when it fails; the others drop theirs.
       expect(lines.map((line) => line.msg)).toEqual(
         i === 5 ? ['started', 'saved', 'kept unless the invocation fails'] : ['started', 'saved'],
@@ -67,7 +52,7 @@ describe('@sluice/logger with many invocations in flight (Managed Instances)', {
     })
     // INIT ran once per worker, outside any invocation: those lines carry no request fields.
     const init = results
-      .flatMap((result) => json(result.logs))
+      .flatMap((result) => jsonLines(result.logs))
       .filter((line) => line.msg === 'worker initialised')
     expect(new Set(init.map((line) => line.threadId)).size).toBe(2)
     for (const line of init) expect(line).not.toHaveProperty('requestId')

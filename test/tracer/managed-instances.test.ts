@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
-import { startRuntime } from '@sluice/runtime'
 import { describe, expect, test } from 'vitest'
+import { jsonLines, peakInFlightAtStart, startManagedInstances } from '../support/managed-instances.ts'
 import { runNode } from './run-node.ts'
 import { traceHeader, useTracingServers } from './servers.ts'
 import type { SegmentDocument } from './xray-daemon.ts'
@@ -8,7 +8,6 @@ import type { SegmentDocument } from './xray-daemon.ts'
 // Many invocations in flight in one environment (Lambda Managed Instances): each invocation's segments carry its
 // own trace id, from the runtime's invoke store, and nest only under its own handler subsegment.
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/tracer/${name}`, import.meta.url))
 
 const servers = useTracingServers()
@@ -34,12 +33,6 @@ const expectOwnTree = (trace: ReturnType<typeof traceHeader>, record: string) =>
     calls.map((doc) => `Parent=${doc.id}`).sort(),
   )
 }
-
-const linesOf = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
 
 describe('tracer with invocations interleaved in one process', { timeout: 60_000 }, () => {
   test('each invocation’s handler, record and SDK subsegments carry its own trace and nest under its own handler', async () => {
@@ -71,7 +64,7 @@ describe('tracer with invocations interleaved in one process', { timeout: 60_000
     })
     await servers.daemon.drain()
     for (const { name, trace } of invocations) expectOwnTree(trace, `record ${name}`)
-    const records = linesOf(stdout).filter((line) => line.msg === 'record')
+    const records = jsonLines(stdout.split('\n')).filter((line) => line.msg === 'record')
     expect(records.map((line) => [line.name, line.traceId])).toEqual(
       ['b', 'c', 'a'].map((name) => [name, invocations.find((i) => i.name === name)?.trace.root]),
     )
@@ -80,18 +73,10 @@ describe('tracer with invocations interleaved in one process', { timeout: 60_000
 
 describe('tracer under the real runtime client in Managed Instances mode', { timeout: 60_000 }, () => {
   test('invocations in flight together on each of two workers send separate trees, each with its trace', async () => {
-    await using runtime = await startRuntime({
-      cwd: root,
-      handler: 'test/fixtures/tracer/managed-instances.ts#handler',
-      concurrency: 4,
-      maxConcurrency: 4,
-      workers: 2,
-      timeoutMs: 20_000,
-      env: {
-        ...credentials,
-        AWS_XRAY_DAEMON_ADDRESS: servers.daemon.address,
-        DDB_ENDPOINT: servers.dynamodb.endpoint,
-      },
+    await using runtime = await startManagedInstances('test/fixtures/tracer/managed-instances.ts#handler', {
+      ...credentials,
+      AWS_XRAY_DAEMON_ADDRESS: servers.daemon.address,
+      DDB_ENDPOINT: servers.dynamodb.endpoint,
     })
     const traces = Array.from({ length: 8 }, () => traceHeader())
     const sentBefore = servers.daemon.documents.length
@@ -102,11 +87,10 @@ describe('tracer under the real runtime client in Managed Instances mode', { tim
     expect(results.map((result) => result.error)).toEqual(results.map(() => undefined))
     expect(runtime.containers).toHaveLength(1)
     // Overlap, not timing: some invocation started while another ran on the same worker.
-    const started = results.map((result) => (result.result as { inFlightAtStart: number }).inFlightAtStart)
-    expect(Math.max(...started)).toBeGreaterThanOrEqual(2)
+    expect(peakInFlightAtStart(results)).toBeGreaterThanOrEqual(2)
     traces.forEach((trace, i) => {
       expectOwnTree(trace, `record r${i}`)
-      const lines = linesOf((results[i]?.logs ?? []).join('\n')).filter((line) => line.msg === 'record')
+      const lines = jsonLines(results[i]?.logs ?? []).filter((line) => line.msg === 'record')
       expect(lines).toEqual([
         expect.objectContaining({ requestId: results[i]?.requestId, traceId: trace.root }),
       ])
