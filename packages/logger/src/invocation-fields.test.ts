@@ -27,19 +27,25 @@ const turns = (names: readonly string[]) => {
   const arrived = new Map(
     names.map((name) => [name, [Promise.withResolvers<void>(), Promise.withResolvers()]]),
   )
+  /** Lets `name` on from pause `n` once it got there; from the first pause, until it reaches the second. */
+  const go = async (name: string, n: 0 | 1) => {
+    await arrived.get(name)?.[n]?.promise
+    gates.get(name)?.[n]?.resolve()
+    if (n === 0) await arrived.get(name)?.[1]?.promise
+  }
   return {
     /** Called by invocation `name` at its pause `n`: says it got there, then waits to be let on. */
     pause: async (name: string, n: 0 | 1) => {
       arrived.get(name)?.[n]?.resolve()
       await gates.get(name)?.[n]?.promise
     },
-    /** Lets `name` on from pause `n` once it got there; from the first pause, until it reaches the second. */
-    go: async (name: string, n: 0 | 1) => {
-      await arrived.get(name)?.[n]?.promise
-      gates.get(name)?.[n]?.resolve()
-      if (n === 0) await arrived.get(name)?.[1]?.promise
-    },
+    go,
     arrived: (name: string, n: 0 | 1) => arrived.get(name)?.[n]?.promise,
+    /** Waits until every invocation reached its first pause, then lets them on one step at a time, in `order`. */
+    play: async (order: ReadonlyArray<readonly [string, 0 | 1]>) => {
+      for (const name of names) await arrived.get(name)?.[0]?.promise
+      for (const [name, n] of order) await go(name, n)
+    },
   }
 }
 
@@ -94,16 +100,14 @@ describe('a module-scope logger with invocations interleaved', () => {
     const contexts = new Map(names.map((name) => [name, createContext({ tenantId: `tenant-${name}` })]))
     const runs = names.map((name) => invoke(handler, event(name), { context: contexts.get(name) }))
     // a, b and c all started before any goes on; then they go on in an order none of them started in.
-    for (const name of names) await steps.arrived(name, 0)
-    for (const [name, n] of [
+    await steps.play([
       ['c', 0],
       ['a', 0],
       ['c', 1],
       ['b', 0],
       ['a', 1],
       ['b', 1],
-    ] as const)
-      await steps.go(name, n)
+    ])
     await Promise.all(runs)
 
     const lines = out.records()
@@ -143,16 +147,14 @@ describe('a module-scope logger with invocations interleaved', () => {
     })
     const contexts = names.map((name) => createContext({ tenantId: name, functionName: `fn-${name}` }))
     const runs = contexts.map((context) => invoke(handler, {}, { context }))
-    for (const name of names) await steps.arrived(name, 0)
-    for (const [name, n] of [
+    await steps.play([
       ['b', 0],
       ['c', 0],
       ['a', 0],
       ['c', 1],
       ['a', 1],
       ['b', 1],
-    ] as const)
-      await steps.go(name, n)
+    ])
     await Promise.all(runs)
     root.info('after')
 
@@ -191,21 +193,18 @@ describe('log buffering with invocations interleaved', () => {
       invokeResult(handler, event('b')),
       invokeResult(handler, event('c')),
     ]
-    for (const name of names) await steps.arrived(name, 0)
-    for (const [name, n] of [
+    await steps.play([
       ['b', 0],
       ['a', 0],
       ['c', 0],
       ['a', 1],
-    ] as const)
-      await steps.go(name, n)
+    ])
     expect((await runs[0])?.ok).toBe(false)
     const afterA = out.records().map((line) => line.msg)
-    for (const [name, n] of [
+    await steps.play([
       ['b', 1],
       ['c', 1],
-    ] as const)
-      await steps.go(name, n)
+    ])
     await Promise.all(runs)
 
     expect(afterA).toEqual(['kept by c', 'kept later by c', 'kept by a', 'kept later by a'])
