@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises'
 
-const kbField = (text: string, name: string): number | undefined => {
-  const match = new RegExp(`^${name}:\\s+(\\d+)\\s+kB$`, 'm').exec(text)
+// Built once: this runs after every invocation.
+const VM_HWM = /^VmHWM:\s+(\d+)\s+kB$/m
+const FILE_PMD_MAPPED = /^FilePmdMapped:\s+(\d+)\s+kB$/m
+
+const kbField = (text: string, field: RegExp): number | undefined => {
+  const match = field.exec(text)
   return match?.[1] === undefined ? undefined : Number(match[1])
 }
 
@@ -20,10 +24,10 @@ export async function peakMemoryMb(pid: number | undefined): Promise<number> {
   if (pid === undefined) return 0
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
-    const peakKb = kbField(status, 'VmHWM')
+    const peakKb = kbField(status, VM_HWM)
     if (peakKb === undefined) return 0
     const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '')
-    const hugeFileKb = kbField(rollup, 'FilePmdMapped') ?? 0
+    const hugeFileKb = kbField(rollup, FILE_PMD_MAPPED) ?? 0
     return Math.ceil(Math.max(0, peakKb - hugeFileKb) / 1024)
   } catch {
     return 0
