@@ -1,4 +1,4 @@
-import { SluiceRuntimeError } from '../errors.ts'
+import { destinationName, integerOption, invalidSourceOption } from './source-option-checks.ts'
 
 /**
  * Where Lambda sends the record of an asynchronous invocation (`DestinationConfig`): a name per condition. The
@@ -34,6 +34,14 @@ export interface ResolvedAsyncConfig {
   readonly onFailure: string | undefined
 }
 
+/** The name of one destination of `destinationConfig`, when it is set. */
+const destination = (destinations: object, key: 'onSuccess' | 'onFailure') =>
+  destinationName(
+    `destinationConfig.${key}`,
+    Reflect.get(destinations, key),
+    '{ destination: "<a non-empty name>" }',
+  )
+
 /**
  * Checks `config` against Lambda's ranges and applies its defaults; anything else throws
  * `EVENT_SOURCE_INVALID_OPTION` naming the option, the value and the range.
@@ -44,52 +52,20 @@ export interface ResolvedAsyncConfig {
 export function resolveAsyncConfig(config: AsyncInvokeConfig): ResolvedAsyncConfig {
   const destinations: unknown = config.destinationConfig ?? {}
   if (typeof destinations !== 'object' || destinations === null)
-    throw invalid(
+    throw invalidSourceOption(
       'destinationConfig',
       destinations,
       'an object like { onFailure: { destination: "failed" } }',
     )
   return {
-    maximumRetryAttempts: wholeNumber('maximumRetryAttempts', config.maximumRetryAttempts, 2, 0, 2),
-    maximumEventAgeInSeconds: wholeNumber(
+    maximumRetryAttempts: integerOption('maximumRetryAttempts', config.maximumRetryAttempts, 2, [0, 2]),
+    maximumEventAgeInSeconds: integerOption(
       'maximumEventAgeInSeconds',
       config.maximumEventAgeInSeconds,
       21_600,
-      60,
-      21_600,
+      [60, 21_600],
     ),
     onSuccess: destination(destinations, 'onSuccess'),
     onFailure: destination(destinations, 'onFailure'),
-  }
-}
-
-function wholeNumber(name: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value
-  throw invalid(name, value, `a whole number from ${min} to ${max}`)
-}
-
-function destination(destinations: object, key: 'onSuccess' | 'onFailure'): string | undefined {
-  const entry: unknown = Reflect.get(destinations, key)
-  if (entry === undefined) return undefined
-  const name: unknown =
-    typeof entry === 'object' && entry !== null ? Reflect.get(entry, 'destination') : undefined
-  if (typeof name === 'string' && name.length > 0) return name
-  throw invalid(`destinationConfig.${key}`, entry, '{ destination: "<a non-empty name>" }')
-}
-
-function invalid(name: string, value: unknown, expected: string): SluiceRuntimeError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : safeJson(value)
-  return new SluiceRuntimeError(
-    'EVENT_SOURCE_INVALID_OPTION',
-    `${name} must be ${expected} (got ${shown}), as Lambda's asynchronous invocation settings allow`,
-  )
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value)
-  } catch {
-    return String(value)
   }
 }

@@ -1,4 +1,5 @@
 import { SluiceRuntimeError } from '../errors.ts'
+import { integerOption, reportsBatchItemFailures } from './source-option-checks.ts'
 import type { InvokeTarget, SourceBaseOptions } from './source-types.ts'
 
 /**
@@ -63,35 +64,19 @@ export interface ResolvedSqsOptions {
 
 const invalid = (message: string) => new SluiceRuntimeError('EVENT_SOURCE_INVALID_OPTION', message)
 
-/** An integer option in `[min, max]`, or `fallback` when unset. */
-function integerIn(
+/** An integer option in AWS's `[min, max]`, or `fallback` when unset. */
+const integerIn = (
   options: SqsSourceOptions,
   key: keyof SqsSourceOptions,
   range: [number, number],
   fallback: number,
-) {
-  const value: unknown = options[key]
-  if (value === undefined) return fallback
-  const [min, max] = range
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    throw invalid(`sqs ${key} must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`)
-  return value
-}
+) => integerOption(`sqs ${key}`, options[key], fallback, range)
 
 function flag(options: SqsSourceOptions, key: 'fifo' | 'contentBasedDeduplication'): boolean {
   const value: unknown = options[key]
   if (value !== undefined && typeof value !== 'boolean')
     throw invalid(`sqs ${key} must be true or false (got ${JSON.stringify(value)})`)
   return value === true
-}
-
-function responseTypes(value: unknown): boolean {
-  if (value === undefined) return false
-  if (!Array.isArray(value) || value.some((type) => type !== 'ReportBatchItemFailures'))
-    throw invalid(
-      `sqs functionResponseTypes must be ['ReportBatchItemFailures'] or [] (got ${JSON.stringify(value)})`,
-    )
-  return value.length > 0
 }
 
 function probability(value: unknown): number {
@@ -119,7 +104,10 @@ function mapping(options: SqsSourceOptions, fifo: boolean) {
   return {
     batchSize,
     batchingWindowMs: batchingWindow * 1000,
-    reportBatchItemFailures: responseTypes(options.functionResponseTypes),
+    reportBatchItemFailures: reportsBatchItemFailures(
+      'sqs functionResponseTypes',
+      options.functionResponseTypes,
+    ),
     maximumConcurrency: integerIn(options, 'maximumConcurrency', [2, 1000], 5),
     duplicateDelivery,
     seed,

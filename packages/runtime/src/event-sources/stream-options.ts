@@ -1,4 +1,9 @@
-import { SluiceRuntimeError } from '../errors.ts'
+import {
+  destinationName,
+  integerOption,
+  invalidSourceOption as invalid,
+  reportsBatchItemFailures,
+} from './source-option-checks.ts'
 
 /**
  * The event source mapping settings Lambda has for Kinesis and DynamoDB streams, in AWS's names and units.
@@ -46,46 +51,12 @@ export interface StreamMapping {
   readonly onFailure: string | undefined
 }
 
-const invalid = (option: string, value: unknown, allowed: string) =>
-  new SluiceRuntimeError(
-    'EVENT_SOURCE_INVALID_OPTION',
-    `${option} must be ${allowed} (got ${JSON.stringify(value) ?? String(value)})`,
-  )
-
-function integer(
-  option: string,
-  value: unknown,
-  fallback: number,
-  min: number,
-  max: number,
-  minusOne = false,
-) {
-  if (value === undefined) return fallback
-  const ok = typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-  if (ok || (minusOne && value === -1)) return value
-  throw invalid(option, value, `${minusOne ? '-1 or ' : ''}an integer from ${min} to ${max}`)
-}
-
 function destination(value: unknown): string | undefined {
   if (value === undefined) return undefined
   const allowed = '{ onFailure: { destination: string } } (streams have no onSuccess)'
-  if (typeof value !== 'object' || value === null) throw invalid('destinationConfig', value, allowed)
-  if (Object.keys(value).some((key) => key !== 'onFailure'))
+  if (typeof value !== 'object' || value === null || Object.keys(value).some((key) => key !== 'onFailure'))
     throw invalid('destinationConfig', value, allowed)
-  const onFailure: unknown = Reflect.get(value, 'onFailure')
-  if (onFailure === undefined) return undefined
-  const name =
-    typeof onFailure === 'object' && onFailure !== null ? Reflect.get(onFailure, 'destination') : undefined
-  if (typeof name !== 'string' || name === '')
-    throw invalid('destinationConfig.onFailure', onFailure, allowed)
-  return name
-}
-
-function responseTypes(value: unknown): boolean {
-  if (value === undefined) return false
-  if (!Array.isArray(value) || value.some((type) => type !== 'ReportBatchItemFailures'))
-    throw invalid('functionResponseTypes', value, "[] or ['ReportBatchItemFailures']")
-  return value.length > 0
+  return destinationName('destinationConfig.onFailure', Reflect.get(value, 'onFailure'), allowed)
 }
 
 /**
@@ -107,18 +78,35 @@ export function resolveStreamMapping(options: StreamMappingOptions): StreamMappi
     throw invalid('startingPosition', startingPosition, "'TRIM_HORIZON' or 'LATEST'")
   if (typeof bisectBatchOnFunctionError !== 'boolean')
     throw invalid('bisectBatchOnFunctionError', bisectBatchOnFunctionError, 'a boolean')
-  const age = integer('maximumRecordAgeInSeconds', options.maximumRecordAgeInSeconds, -1, 60, 604_800, true)
+  const age = integerOption(
+    'maximumRecordAgeInSeconds',
+    options.maximumRecordAgeInSeconds,
+    -1,
+    [60, 604_800],
+    true,
+  )
+  const window = integerOption(
+    'maximumBatchingWindowInSeconds',
+    options.maximumBatchingWindowInSeconds,
+    0,
+    [0, 300],
+  )
   return {
-    shards: integer('shards', options.shards, 1, 1, 1000),
-    batchSize: integer('batchSize', options.batchSize, 100, 1, 10_000),
-    batchingWindowMs:
-      integer('maximumBatchingWindowInSeconds', options.maximumBatchingWindowInSeconds, 0, 0, 300) * 1000,
+    shards: integerOption('shards', options.shards, 1, [1, 1000]),
+    batchSize: integerOption('batchSize', options.batchSize, 100, [1, 10_000]),
+    batchingWindowMs: window * 1000,
     startingPosition,
     bisect: bisectBatchOnFunctionError,
-    maximumRetryAttempts: integer('maximumRetryAttempts', options.maximumRetryAttempts, -1, 0, 10_000, true),
+    maximumRetryAttempts: integerOption(
+      'maximumRetryAttempts',
+      options.maximumRetryAttempts,
+      -1,
+      [0, 10_000],
+      true,
+    ),
     maximumRecordAgeInSeconds: age,
-    parallelizationFactor: integer('parallelizationFactor', options.parallelizationFactor, 1, 1, 10),
-    reportBatchItemFailures: responseTypes(options.functionResponseTypes),
+    parallelizationFactor: integerOption('parallelizationFactor', options.parallelizationFactor, 1, [1, 10]),
+    reportBatchItemFailures: reportsBatchItemFailures('functionResponseTypes', options.functionResponseTypes),
     onFailure: destination(options.destinationConfig),
   }
 }
