@@ -91,6 +91,30 @@ describe('async source options', () => {
       expect(make).toThrow(expect.objectContaining({ code: 'EVENT_SOURCE_INVALID_OPTION' }))
   })
 
+  it('place each event in the region and account they are given', async () => {
+    const where = { function: target, timeScale: 10_000, region: 'eu-west-1', accountId: '111122223333' }
+    events.length = 0
+    await using uploads = s3Source({ ...where, bucket: 'uploads' })
+    await using orders = snsSource({ ...where, topic: 'orders' })
+    await using bus = eventbridgeSource(where)
+    await uploads.send({ key: 'a.csv' })
+    await orders.send({ message: 'hi' })
+    await bus.send({ source: 'shop', detailType: 'Placed', detail: {} })
+    for (const source of [uploads, orders, bus]) await source.quiet({ timeoutMs: 10_000 })
+    expect(JSON.stringify(events)).not.toContain('us-east-1')
+    expect(events).toEqual([
+      { Records: [expect.objectContaining({ awsRegion: 'eu-west-1' })] },
+      {
+        Records: [
+          expect.objectContaining({
+            Sns: expect.objectContaining({ TopicArn: 'arn:aws:sns:eu-west-1:111122223333:orders' }),
+          }),
+        ],
+      },
+      expect.objectContaining({ region: 'eu-west-1', account: '111122223333' }),
+    ])
+  })
+
   it('say what a bad input lacks', async () => {
     await using uploads = sources.s3()
     await expect(uploads.send({ size: 1 } as never)).rejects.toThrow(

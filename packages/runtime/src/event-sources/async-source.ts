@@ -1,3 +1,4 @@
+import type { EventSourceOptions } from '@sluice/testing'
 import { SluiceRuntimeError } from '../errors.ts'
 import { type AsyncInvoker, type AsyncInvokerOptions, asyncInvoker } from './async-invoker.ts'
 import type { EventSource } from './source-types.ts'
@@ -13,23 +14,30 @@ export type AsyncSource<TInput> = Omit<AsyncInvoker, 'send'> & EventSource<TInpu
 
 /**
  * Builds an {@link AsyncSource} over {@link asyncInvoker}: every input goes through `toEvent` (which checks it and
- * throws a typed error) before any is sent.
+ * throws a typed error) before any is sent. `toEvent` gets what a `@sluice/testing` event builder takes to place
+ * the event: the source's `region` and `accountId` when set, and a clock reading the invoker's Lambda time.
  *
  * @example
- * const source = asyncSource<{ id: string }>('custom', options, (input, time) => ({ id: field(input, 'id', 'string'), at: time.now() }))
+ * const source = asyncSource<{ id: string }>('custom', options, (input, where) => events.sns({ ...where, topicName: field(input, 'id', 'string', 'custom') }))
  */
 export function asyncSource<TInput>(
   kind: string,
-  options: AsyncInvokerOptions,
-  toEvent: (input: unknown, invoker: AsyncInvoker) => unknown,
+  options: AsyncInvokerOptions & { readonly region?: string; readonly accountId?: string },
+  toEvent: (input: unknown, where: EventSourceOptions) => unknown,
 ): AsyncSource<TInput> {
   const invoker = asyncInvoker({ ...options, name: options.name ?? kind })
+  const { region, accountId } = options
+  const where: EventSourceOptions = {
+    clock: { now: () => invoker.time.now() },
+    ...(region === undefined ? {} : { region }),
+    ...(accountId === undefined ? {} : { accountId }),
+  }
   return {
     ...invoker,
     kind,
     send: async (input) => {
       const inputs: readonly unknown[] = Array.isArray(input) ? input : [input]
-      return invoker.send(inputs.map((one) => toEvent(one, invoker)))
+      return invoker.send(inputs.map((one) => toEvent(one, where)))
     },
   }
 }

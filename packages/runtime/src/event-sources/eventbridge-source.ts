@@ -41,29 +41,24 @@ export interface EventbridgeSourceInput {
  * await bus.send({ source: 'shop.orders', detailType: 'Order Placed', detail: { orderId: 'o-1' } })
  */
 export function eventbridgeSource(options: EventbridgeSourceOptions): AsyncSource<EventbridgeSourceInput> {
-  const { bus = 'default', region, accountId } = options
+  const { bus = 'default' } = options
   if (typeof bus !== 'string' || !/^[A-Za-z0-9._/-]{1,256}$/.test(bus))
     throw new SluiceRuntimeError(
       'EVENT_SOURCE_INVALID_OPTION',
       `eventbridge: bus must be an event bus name (1–256 of A-Z a-z 0-9 . _ - /), got ${JSON.stringify(bus)}`,
     )
-  return asyncSource('eventbridge', { ...options, name: options.name ?? bus }, (input, invoker) => {
+  return asyncSource('eventbridge', { ...options, name: options.name ?? bus }, (input, where) => {
     const source = field(input, 'source', 'string', 'eventbridge') ?? ''
     const detailType = field(input, 'detailType', 'string', 'eventbridge') ?? ''
     const detail = field(input, 'detail', 'object', 'eventbridge') ?? {}
     const resources = field(input, 'resources', 'array', 'eventbridge', false) ?? []
     if (!resources.every((arn) => typeof arn === 'string'))
       throw badInput('eventbridge', '"resources" must be a list of ARNs (strings)')
-    const where = {
-      ...(region === undefined ? {} : { region }),
-      ...(accountId === undefined ? {} : { accountId }),
-    }
     const envelope = events.eventbridge({
+      ...where,
       source,
       'detail-type': detailType,
       resources,
-      clock: { now: () => invoker.time.now() },
-      ...where,
     })
     // The builder merges `detail` into a sample one; the event carries exactly the detail that was put.
     return { ...envelope, detail }

@@ -40,13 +40,13 @@ export interface S3SourceInput {
  * await uploads.send({ key: 'in/report 1.csv' }) // Records[0].s3.object.key === 'in/report+1.csv'
  */
 export function s3Source(options: S3SourceOptions): AsyncSource<S3SourceInput> {
-  const { bucket, region, accountId } = options
+  const { bucket } = options
   if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
     throw new SluiceRuntimeError(
       'EVENT_SOURCE_INVALID_OPTION',
       `s3: bucket must be a bucket name (3–63 of a-z 0-9 . -, starting and ending with a letter or digit), got ${JSON.stringify(bucket)}`,
     )
-  return asyncSource('s3', options, (input, invoker) => {
+  return asyncSource('s3', options, (input, where) => {
     const key = field(input, 'key', 'string', 's3') ?? ''
     if (Buffer.byteLength(key) > 1024)
       throw badInput('s3', 'key must be at most 1024 bytes of UTF-8, as in S3')
@@ -56,11 +56,6 @@ export function s3Source(options: S3SourceOptions): AsyncSource<S3SourceInput> {
     const eventName = field(input, 'eventName', 'string', 's3', false) ?? 'ObjectCreated:Put'
     if (!/^[A-Za-z]+:[A-Za-z*]+$/.test(eventName))
       throw badInput('s3', `eventName must look like ObjectCreated:Put (got ${JSON.stringify(eventName)})`)
-    const where = {
-      ...(region === undefined ? {} : { region }),
-      ...(accountId === undefined ? {} : { accountId }),
-    }
-    const clock = { now: () => invoker.time.now() }
-    return events.s3({ bucket, key, eventName, clock, ...where, ...(size === undefined ? {} : { size }) })
+    return events.s3({ ...where, bucket, key, eventName, ...(size === undefined ? {} : { size }) })
   })
 }

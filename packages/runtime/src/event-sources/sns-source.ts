@@ -40,26 +40,21 @@ export interface SnsSourceInput {
  * await orders.send({ message: { orderId: 'o-1' }, subject: 'order placed' })
  */
 export function snsSource(options: SnsSourceOptions): AsyncSource<SnsSourceInput> {
-  const { topic, region, accountId } = options
+  const { topic } = options
   if (typeof topic !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(topic))
     throw new SluiceRuntimeError(
       'EVENT_SOURCE_INVALID_OPTION',
       `sns: topic must be a topic name (1–256 of A-Z a-z 0-9 - _), got ${JSON.stringify(topic)}`,
     )
-  return asyncSource('sns', options, (input, invoker) => {
+  return asyncSource('sns', options, (input, where) => {
     const message = messageOf(input)
     const subject = field(input, 'subject', 'string', 'sns', false)
     if (subject !== undefined && (subject.length > 100 || /[\r\n]/.test(subject)))
       throw badInput('sns', 'subject must be one line of at most 100 characters')
     const attributes = messageAttributes(field(input, 'messageAttributes', 'object', 'sns', false) ?? {})
-    const where = {
-      ...(region === undefined ? {} : { region }),
-      ...(accountId === undefined ? {} : { accountId }),
-    }
     return events.sns({
-      topicName: topic,
-      clock: { now: () => invoker.time.now() },
       ...where,
+      topicName: topic,
       ...(subject === undefined ? {} : { subject }),
       records: [{ Sns: { Message: message, MessageAttributes: attributes } }],
     })
