@@ -26,6 +26,7 @@ export class SqsPoller {
   readonly #log: FateLog
   readonly #target: InvokeTarget
   readonly #batches = new Set<Promise<void>>()
+  readonly #sizes = new WeakMap<SqsReceipt['message'], { readonly key: string; readonly bytes: number }>()
   #window: { readonly cancel: () => void; readonly idle: () => void; expired: boolean } | undefined
   #stopped = false
 
@@ -95,14 +96,29 @@ export class SqsPoller {
   /** A `fits` for one receive: true while the event's JSON stays within 6 MB with the message's record in it. */
   #fits() {
     let bytes = EMPTY_EVENT_BYTES
-    const placeholder = { receiptHandle: newReceiptHandle(), firstReceiveAt: this.#log.time.now() }
+    const now = this.#log.time.now()
     return (message: SqsReceipt['message'], receiveCount: number) => {
-      const record = sqsEventRecord(message, { ...placeholder, receiveCount }, this.#options)
-      const next = bytes + Buffer.byteLength(JSON.stringify(record)) + (bytes === EMPTY_EVENT_BYTES ? 0 : 1)
+      const next =
+        bytes + this.#recordBytes(message, receiveCount, now) + (bytes === EMPTY_EVENT_BYTES ? 0 : 1)
       if (next > SQS_EVENT_MAX_BYTES) return false
       bytes = next
       return true
     }
+  }
+
+  /**
+   * Bytes of a message's record JSON at `receiveCount`, built once and kept: a batching window asks again on every
+   * send, so building each waiting message's record afresh would cost the whole queue per send. Only the receive
+   * count and the digits of the receive time change a record's size (the receipt handle has a fixed length).
+   */
+  #recordBytes(message: SqsReceipt['message'], receiveCount: number, now: number): number {
+    const key = `${receiveCount}:${String(Math.floor(now)).length}`
+    const known = this.#sizes.get(message)
+    if (known?.key === key) return known.bytes
+    const receive = { receiptHandle: newReceiptHandle(), receiveCount, firstReceiveAt: now }
+    const bytes = Buffer.byteLength(JSON.stringify(sqsEventRecord(message, receive, this.#options)))
+    this.#sizes.set(message, { key, bytes })
+    return bytes
   }
 
   async #run(receipts: readonly SqsReceipt[]): Promise<void> {
