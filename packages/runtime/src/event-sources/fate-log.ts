@@ -149,7 +149,9 @@ export class FateLog {
   #record(fate: MutableFate, step: FateStep): void {
     fate.state = step.state
     fate.steps.push(step)
-    this.#emit({ kind: 'fate', source: this.source, fate: { ...fate, steps: [...fate.steps] }, step })
+    // A snapshot per step costs a copy of every earlier step: only take it when someone is listening.
+    if (this.#listeners.size > 0)
+      this.#emit({ kind: 'fate', source: this.source, fate: { ...fate, steps: [...fate.steps] }, step })
   }
 
   #emit(activity: SourceActivity): void {
