@@ -46,7 +46,7 @@ export {
   events,
   type OverridesBySourceId,
 } from './events/events.ts'
-export type { BodyOption, HttpPartial } from './events/http-body.ts'
+export { type BodyOption, type HttpPartial, requestTime, restIdentity } from './events/http-body.ts'
 export type { KafkaEventOf, KafkaPartial } from './events/kafka.ts'
 export type { FirehosePartial, KinesisPartial, KinesisRecordPartial } from './events/kinesis.ts'
 export type { LexEventOf, LexPartial } from './events/lex.ts'

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { requestTime, restIdentity } from '@sluice/testing'
 import {
   eventBody,
   headerOf,
@@ -7,7 +8,6 @@ import {
   mediaType,
   multiValues,
   queryPairs,
-  requestTime,
   singleValues,
 } from './http-fields.ts'
 import { forwardedHeaders, hostName, type RequestFacts } from './request-facts.ts'
@@ -52,7 +52,7 @@ export function restEvent(facts: RequestFacts) {
       domainPrefix: domainName.split('.')[0] ?? domainName,
       extendedRequestId: `${randomBytes(10).toString('base64url').slice(0, 14)}=`,
       httpMethod: request.method,
-      identity: identity(request.sourceIp, userAgent),
+      identity: restIdentity(request.sourceIp, userAgent),
       path: request.rawPath,
       protocol: request.protocol,
       requestId: facts.requestId,
@@ -64,27 +64,6 @@ export function restEvent(facts: RequestFacts) {
     },
     body: body ?? null,
     isBase64Encoded,
-  }
-}
-
-function identity(sourceIp: string, userAgent: string | null) {
-  const none = null
-  return {
-    accessKey: none,
-    accountId: none,
-    apiKey: none,
-    apiKeyId: none,
-    caller: none,
-    clientCert: none,
-    cognitoAuthenticationProvider: none,
-    cognitoAuthenticationType: none,
-    cognitoIdentityId: none,
-    cognitoIdentityPoolId: none,
-    principalOrgId: none,
-    sourceIp,
-    user: none,
-    userAgent,
-    userArn: none,
   }
 }
 

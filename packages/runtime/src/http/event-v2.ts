@@ -1,12 +1,5 @@
-import {
-  cookiesOf,
-  eventBody,
-  headerOf,
-  isTextBody,
-  queryPairs,
-  requestTime,
-  singleValues,
-} from './http-fields.ts'
+import { requestTime } from '@sluice/testing'
+import { cookiesOf, eventBody, headerOf, isTextBody, queryPairs, singleValues } from './http-fields.ts'
 import { forwardedHeaders, hostName, type RequestFacts } from './request-facts.ts'
 
 /**

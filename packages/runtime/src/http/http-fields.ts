@@ -135,14 +135,3 @@ export function eventBody(request: RawRequest, asText: boolean): { body?: string
     ? { body: request.body.toString('utf8'), isBase64Encoded: false }
     : { body: request.body.toString('base64'), isBase64Encoded: true }
 }
-
-/**
- * API Gateway's request time format, `07/Dec/2026:13:52:21 +0000`.
- *
- * @example
- * requestTime(0) // '01/Jan/1970:00:00:00 +0000'
- */
-export function requestTime(epochMs: number): string {
-  const [, day, month, year, time] = new Date(epochMs).toUTCString().split(' ')
-  return `${day}/${month}/${year}:${time} +0000`
-}

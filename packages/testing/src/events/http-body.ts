@@ -71,12 +71,13 @@ export function traceId(now: number): string {
 }
 
 /**
- * API Gateway's REST API identity block, every key present as API Gateway sends it.
+ * API Gateway's REST API identity block, every key present as API Gateway sends it (`userAgent` is `null` for a
+ * request without a `User-Agent` header).
  *
  * @example
  * restIdentity('203.0.113.10', 'curl/8.0').sourceIp // '203.0.113.10'
  */
-export function restIdentity(sourceIp: string, userAgent: string) {
+export function restIdentity(sourceIp: string, userAgent: string | null) {
   return {
     accessKey: null,
     accountId: null,
