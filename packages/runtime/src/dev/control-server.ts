@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { errorMessage } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 import type { EventSource } from '../event-sources/source-types.ts'
+import { listenLocal } from '../http/listen-local.ts'
 
 /** Bodies above this are refused before they are read whole: every source caps its messages far lower. */
 const MAX_BODY = 16 * 1024 * 1024
@@ -30,24 +31,7 @@ export async function startControlServer(
       reply(response, 500, { code: 'INTERNAL', message: errorMessage(error) }),
     )
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new SluiceRuntimeError(
-              'PORT_IN_USE',
-              `port ${port} is in use: pick another or 0 for a free one`,
-              {
-                cause: error,
-              },
-            )
-          : error,
-      ),
-    )
-    server.listen(port, '127.0.0.1', resolve)
-  })
-  const address = server.address()
-  const bound = typeof address === 'object' && address !== null ? address.port : port
+  const bound = await listenLocal(server, port)
   return {
     url: `http://127.0.0.1:${bound}`,
     stop: () =>

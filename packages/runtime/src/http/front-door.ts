@@ -4,6 +4,7 @@ import { optionChecks } from '@sluice/core'
 import { SluiceRuntimeError } from '../errors.ts'
 import { type DoorContext, exchange, type HttpRequestRecord } from './exchange.ts'
 import { gatewayReply } from './gateway-replies.ts'
+import { listenLocal } from './listen-local.ts'
 import { compileRoutes, type HttpRoute, type HttpRouteType } from './route-table.ts'
 import { writeReply } from './write-reply.ts'
 
@@ -84,7 +85,7 @@ export async function httpFrontDoor(options: HttpFrontDoorOptions): Promise<Http
       },
     )
   })
-  port = await listen(server, wanted)
+  port = await listenLocal(server, wanted)
   const url = `http://127.0.0.1:${port}`
   let stopped: Promise<void> | undefined
   const stop = () => {
@@ -112,20 +113,6 @@ export async function httpFrontDoor(options: HttpFrontDoorOptions): Promise<Http
     stop,
     [Symbol.asyncDispose]: stop,
   }
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE') return reject(error)
-      const message = `port ${port} on 127.0.0.1 is in use: pass port 0 to pick a free one, or stop what listens there`
-      reject(new SluiceRuntimeError('PORT_IN_USE', message, { cause: error }))
-    })
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address()
-      resolve(typeof address === 'object' && address !== null ? address.port : port)
-    })
-  })
 }
 
 /** The part of a route path before its first parameter or wildcard: what a user can call as is. */
