@@ -59,22 +59,6 @@ async function until(check: () => boolean, what: string, timeoutMs = 60_000): Pr
   }
 }
 
-/** `sluice send` with `input` on its standard input. */
-function sendFromStdin(args: readonly string[], input: string): { code: number; stdout: string } {
-  try {
-    return {
-      code: 0,
-      stdout: execFileSync(process.execPath, [sluiceBin, 'send', ...args], {
-        cwd: dir,
-        input,
-        encoding: 'utf8',
-      }),
-    }
-  } catch (error) {
-    return { code: (error as { status: number }).status, stdout: '' }
-  }
-}
-
 const stateFile = () => join(dir, '.sluice', 'dev.json')
 const childPids = (pid: number) =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
@@ -92,7 +76,7 @@ describe.each(['piped', 'tty'] as const)('sluice dev, %s', (mode) => {
     expect(sent.stderr).toBe('')
     expect(sent.code).toBe(0)
     expect(sent.stdout).toMatch(/^[0-9a-f-]{36}\n$/)
-    const poison = sendFromStdin(['orders', '-'], '[{"body":"poison"}]')
+    const poison = await runSluice(['send', 'orders', '-'], dir, '[{"body":"poison"}]')
     expect(poison.code).toBe(0)
     const refused = await runSluice(['send', 'orders', '{"nope":1}'], dir)
     expect(refused.code).toBe(2)

@@ -38,14 +38,22 @@ export const sluiceBin = fileURLToPath(new URL('../../packages/runtime/bin/sluic
 
 /**
  * Runs the `sluice` CLI as a user would: a child process on the Node running the tests, in `cwd`, with piped
- * (non-TTY) output.
+ * (non-TTY) output, and `input` (when given) on its standard input.
  *
  * @example
  * const { code, stdout } = await runSluice(['invoke', 'handler.ts#handler', '--json'], here)
+ * await runSluice(['send', 'orders', '-'], here, '[{"body":"hi"}]')
  */
-export function runSluice(args: readonly string[], cwd: string): Promise<CliRun> {
+export function runSluice(args: readonly string[], cwd: string, input?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [sluiceBin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const argv = [sluiceBin, ...args]
+    const child =
+      input === undefined
+        ? spawn(process.execPath, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(process.execPath, argv, { cwd, stdio: 'pipe' })
+    // A child that exits without reading its input breaks the pipe: that is its answer, not the test's error.
+    child.stdin?.on('error', () => {})
+    child.stdin?.end(input)
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
