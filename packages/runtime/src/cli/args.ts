@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { SluiceRuntimeError } from '../errors.ts'
-import { durationFlag, type FlagRule, wholeNumberFlag } from './flag-value.ts'
+import { durationFlag, type FlagRule, timeScaleFlag, wholeNumberFlag } from './flag-value.ts'
 
 /** The numeric flags of `sluice invoke`, with Lambda's limits where Lambda has them. */
 const FLAGS = {
@@ -154,17 +154,8 @@ function asyncArgs(values: ReturnType<typeof parse>['values'], count: number): A
   return {
     maximumRetryAttempts: wholeNumberFlag(values['max-retry-attempts'], 2, FLAGS.maxRetryAttempts),
     maximumEventAgeInSeconds: wholeNumberFlag(values['max-event-age'], 21_600, FLAGS.maxEventAge),
-    timeScale: timeScaleFlag(values['time-scale']),
+    timeScale: timeScaleFlag(values['time-scale'], '600') ?? 1,
   }
-}
-
-function timeScaleFlag(raw: string | undefined): number {
-  if (raw === undefined) return 1
-  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
-  if (value > 0 && Number.isFinite(value)) return value
-  throw usage(
-    `--time-scale must be a positive number of Lambda seconds per real second, e.g. --time-scale 600 (got ${JSON.stringify(raw)})`,
-  )
 }
 
 function parse(argv: readonly string[]) {

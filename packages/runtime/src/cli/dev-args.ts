@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { SluiceRuntimeError } from '../errors.ts'
-import { wholeNumberFlag } from './flag-value.ts'
+import { timeScaleFlag, wholeNumberFlag } from './flag-value.ts'
 
 /** Parsed `sluice dev [config] [options]`. */
 export interface DevArgs {
@@ -38,7 +38,7 @@ export function parseDevArgs(argv: readonly string[]): DevArgs {
     )
   return {
     config: positionals[0],
-    timeScale: timeScale(values['time-scale']),
+    timeScale: timeScaleFlag(values['time-scale'], '100'),
     port:
       values.port === undefined ? undefined : wholeNumberFlag(values.port, 0, { flag: '--port', ...PORT }),
     controlPort: wholeNumberFlag(values['control-port'], 0, {
@@ -63,13 +63,6 @@ function parse(argv: readonly string[]) {
       'no-watch': { type: 'boolean' },
     },
   })
-}
-
-function timeScale(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined
-  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
-  if (value > 0 && Number.isFinite(value)) return value
-  throw usage(`--time-scale must be a positive number, e.g. --time-scale 100 (got ${JSON.stringify(raw)})`)
 }
 
 function usage(message: string): SluiceRuntimeError {

@@ -44,6 +44,23 @@ export function durationFlag(raw: string | undefined, fallback: number, rule: Fl
   return inRange(Math.round(value), raw, rule)
 }
 
+/**
+ * Reads `--time-scale`: a positive decimal number of Lambda seconds per real second, `undefined` when absent;
+ * anything else throws `INVALID_ARGUMENT` showing `example`.
+ *
+ * @example
+ * timeScaleFlag('600', '600') // 600
+ */
+export function timeScaleFlag(raw: string | undefined, example: string): number | undefined {
+  if (raw === undefined) return undefined
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
+  if (value > 0 && Number.isFinite(value)) return value
+  throw new SluiceRuntimeError(
+    'INVALID_ARGUMENT',
+    `--time-scale must be a positive number of Lambda seconds per real second, e.g. --time-scale ${example} (got ${JSON.stringify(raw)})`,
+  )
+}
+
 function inRange(value: number, raw: string, rule: FlagRule): number {
   if (Number.isInteger(value) && value >= rule.min && value <= rule.max) return value
   throw new SluiceRuntimeError(
