@@ -67,7 +67,7 @@ export async function devCommand(
     // Ctrl-C while starting: startDev stopped what it started; the default handler ends the process next time.
     if (dev === undefined) for (const signal of ['SIGINT', 'SIGTERM'] as const) signals.off(signal, onSignal)
   }
-  const timeScale = args.timeScale ?? config.timeScale ?? 1
+  const { timeScale } = dev
   if (args.json) {
     const ready = { type: 'ready', config: file, control: dev.control.url, http: dev.http?.url, timeScale }
     io.stdout.write(

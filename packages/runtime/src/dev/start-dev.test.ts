@@ -54,6 +54,7 @@ describe('startDev', () => {
     })
     const state = JSON.parse(readFileSync(join(dir, '.sluice', 'dev.json'), 'utf8'))
     expect(state).toMatchObject({ url: dev.control.url, pid: process.pid, sources: ['orders'] })
+    expect(dev.timeScale).toBe(200)
     const base = `${dev.control.url}/sources/orders`
     const sent = await post(`${base}/messages`, JSON.stringify([{ body: { id: 'o-1' } }, 'poison']))
     expect(sent.status).toBe(202)

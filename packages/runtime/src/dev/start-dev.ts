@@ -48,6 +48,8 @@ export interface DevServer extends AsyncDisposable {
   /** The HTTP front door, when a function has http events: its url and routes. */
   readonly http?: Pick<HttpFrontDoor, 'url' | 'routes'>
   readonly control: { readonly url: string }
+  /** Lambda seconds per real second every source runs at: the option's, else the config's, else 1. */
+  readonly timeScale: number
   /** Stops sources, the front door, the control endpoint, watchers and runtimes (after in-flight invocations). */
   stop(): Promise<void>
 }
@@ -114,6 +116,7 @@ export async function startDev(config: DevConfig, options: DevOptions = {}): Pro
       functions,
       ...(http === undefined ? {} : { http: { url: http.url, routes: http.routes } }),
       control: { url: control.url },
+      timeScale,
       stop,
       [Symbol.asyncDispose]: stop,
     }
