@@ -14,6 +14,12 @@ function asked(event: Record<string, unknown>): unknown {
 describe('httpFrontDoor with an in-process function', () => {
   const echo = recordingTarget((event) => ({ result: asked(event) }))
   const failing = recordingTarget(() => ({ error: { errorType: 'Error', errorMessage: 'boom', trace: [] } }))
+  // Answers only once released: the integration timeout is over before the function is, whatever the load.
+  let release = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const held = { invoke: async (event: unknown) => released.then(() => echo.invoke(event)) }
   let door: HttpFrontDoor
   const records: HttpRequestRecord[] = []
   beforeAll(async () => {
@@ -25,11 +31,15 @@ describe('httpFrontDoor with an in-process function', () => {
         { type: 'rest-api', path: '/rest-fail', function: failing },
         { type: 'alb', path: '/alb-fail', function: failing },
         { type: 'function-url', path: '/url', function: failing },
+        { type: 'http-api', path: '/held', function: held, timeoutInMillis: 50 },
       ],
     })
     door.onRequest((record) => records.push(record))
   })
-  afterAll(() => door.stop())
+  afterAll(() => {
+    release()
+    return door.stop()
+  })
 
   it('builds payload 2.0: lower-cased headers joined with commas, cookies apart, query decoded and joined', async () => {
     const headers: [string, string][] = [
@@ -163,6 +173,25 @@ describe('httpFrontDoor with an in-process function', () => {
     )
     expect([response.status, response.body]).toEqual([413, '{"message":"Request Entity Too Large"}'])
     expect(echo.events.length).toBe(before)
+  })
+
+  it('HTTP API: a function slower than the integration timeout gets 503 Service Unavailable', async () => {
+    const response = await send(door.url, 'GET', '/held', [])
+    release()
+    expect([response.status, response.body]).toEqual([503, '{"message":"Service Unavailable"}'])
+  })
+
+  it.each([
+    ['/rest/big', 6 * 1024 * 1024 + 1, '{"message":"Request Too Long"}'],
+    [
+      '/url/big',
+      6 * 1024 * 1024 + 1,
+      '{"Message":"Request must be smaller than 6291456 bytes for the InvokeFunction operation"}',
+    ],
+    ['/alb-fail', 1024 * 1024 + 1, expect.stringContaining('<h1>413 Request Entity Too Large</h1>')],
+  ])('%s: a body the front door cannot take gets its own 413', async (path, size, body) => {
+    const response = await send(door.url, 'POST', path, [['content-type', 'text/plain']], 'x'.repeat(size))
+    expect([response.status, response.body]).toEqual([413, body])
   })
 
   it('reports every request to onRequest listeners with its route, status and ids', async () => {
