@@ -2,6 +2,7 @@ import type { AsyncAttempt } from '../event-sources/async-invoker.ts'
 import type { ResolvedAsyncConfig } from '../event-sources/async-options.ts'
 import type { Fate } from '../event-sources/source-types.ts'
 import type { Style } from './style.ts'
+import { firstLine, terminalText } from './terminal-text.ts'
 
 /**
  * The line `sluice invoke --async` prints once Lambda accepted the event, as the Invoke API answers 202.
@@ -43,7 +44,7 @@ export function retryLine(attempt: AsyncAttempt, retries: number, timeScale: num
   const what =
     error === undefined
       ? 'Function error'
-      : `Function error ${error.errorType}: ${firstLine(error.errorMessage)}`
+      : `Function error ${terminalText(`${error.errorType}: ${cut(firstLine(error.errorMessage), 200)}`)}`
   const real = timeScale === 1 ? '' : ` (${seconds(wait / timeScale)} at --time-scale ${timeScale})`
   return style.yellow(
     `${what}: retry ${attempt.attempt} of ${retries} in ${seconds(wait)} of Lambda time${real}`,
@@ -66,7 +67,6 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(ms < 10_000 ? 2 : 1))} s`
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n')[0] ?? ''
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line
+function cut(line: string, max: number): string {
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }

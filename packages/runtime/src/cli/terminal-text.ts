@@ -23,3 +23,14 @@ function controlPicture(code: number): number {
   // C1 controls have no pictures: the replacement character says something was there.
   return 0xfffd
 }
+
+/**
+ * The first line of text from a function (an error message, say), whatever its line breaks: what fits on one line
+ * of a summary. Pass it through {@link terminalText} before printing.
+ *
+ * @example
+ * firstLine('boom\r\n    at handler') // 'boom'
+ */
+export function firstLine(text: string): string {
+  return text.split(/\r\n|\r|\n/)[0] ?? ''
+}

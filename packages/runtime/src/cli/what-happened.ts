@@ -1,6 +1,6 @@
 import type { Fate } from '../event-sources/source-types.ts'
 import type { InvocationResult } from '../invocation.ts'
-import { terminalText } from './terminal-text.ts'
+import { firstLine, terminalText } from './terminal-text.ts'
 
 /**
  * A plain-English account of a run: which invocations were cold or warm, on how many containers, how long
@@ -61,8 +61,4 @@ export function whatBecameOfMessages(fates: readonly Fate[]): string[] {
       }),
     ]
   })
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r\n|\r|\n/)[0] ?? ''
 }
