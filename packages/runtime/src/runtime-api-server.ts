@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { SluiceRuntimeError } from './errors.ts'
+import { SYNC_PAYLOAD_LIMIT_BYTES } from './payload-limits.ts'
 import { type LambdaErrorBody, parseErrorBody } from './platform-errors.ts'
 import { readResponseStream, type StreamListener, type StreamOutcome } from './response-stream.ts'
 import { STREAM_LIMITS, type StreamLimits } from './stream-limits.ts'
@@ -36,7 +37,7 @@ export interface RuntimeApiEvents {
 }
 
 const API = '/2018-06-01/runtime'
-const MAX_RESPONSE_BYTES = 6 * 1024 * 1024
+const MAX_RESPONSE_BYTES = SYNC_PAYLOAD_LIMIT_BYTES
 const RESULT_PATH = /^\/2018-06-01\/runtime\/invocation\/([^/]+)\/(response|error)$/
 
 interface Pending {

@@ -1,4 +1,5 @@
 import type { InvocationResult } from '../invocation.ts'
+import { SYNC_PAYLOAD_LIMIT_BYTES } from '../payload-limits.ts'
 import type { FateLog } from './fate-log.ts'
 import type { InvokeTarget } from './source-types.ts'
 import type { ResolvedSqsOptions } from './sqs-options.ts'
@@ -7,7 +8,7 @@ import { newReceiptHandle, sqsEventRecord } from './sqs-record.ts'
 import { type SqsBatchOutcome, sqsBatchOutcome } from './sqs-response.ts'
 
 /** Lambda's cap on a synchronous invocation's payload: 6 MB. */
-export const SQS_EVENT_MAX_BYTES = 6 * 1024 * 1024
+export const SQS_EVENT_MAX_BYTES = SYNC_PAYLOAD_LIMIT_BYTES
 
 const EMPTY_EVENT_BYTES = Buffer.byteLength('{"Records":[]}')
 

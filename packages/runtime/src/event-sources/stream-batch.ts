@@ -1,3 +1,4 @@
+import { SYNC_PAYLOAD_LIMIT_BYTES } from '../payload-limits.ts'
 /** One record in a shard: its sequence number, when it arrived (Lambda ms), its event record and that record's size. */
 export interface StreamEntry {
   readonly sequenceNumber: string
@@ -11,7 +12,7 @@ export interface StreamEntry {
 }
 
 /** A synchronous invocation's payload limit: 6 MB. */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024
+export const MAX_PAYLOAD_BYTES = SYNC_PAYLOAD_LIMIT_BYTES
 
 // `{"Records":[` and `]}`, then one comma between records
 const ENVELOPE_BYTES = '{"Records":[]}'.length

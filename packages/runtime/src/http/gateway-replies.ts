@@ -1,3 +1,4 @@
+import { SYNC_PAYLOAD_LIMIT_BYTES } from '../payload-limits.ts'
 import type { HttpRouteType } from './route-table.ts'
 
 /** An HTTP response ready to write: header lines (repeats allowed, e.g. `set-cookie`) and the body bytes. */
@@ -30,7 +31,7 @@ const html = (statusCode: number, title: string): HttpReply => ({
 })
 
 /** The 6 MB of a synchronous invocation's payload, in bytes (the limit Lambda counts, 6 MiB). */
-export const INVOKE_PAYLOAD_LIMIT = 6 * 1024 * 1024
+export const INVOKE_PAYLOAD_LIMIT = SYNC_PAYLOAD_LIMIT_BYTES
 
 // What each front door answers itself, status and body as AWS sends them: HTTP APIs answer a function error or a
 // malformed result 500, REST APIs 502 (`{"message": "Internal server error"}`, the space included), Function
