@@ -1,9 +1,16 @@
+import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { canonicalJson, canonicalText, hashValue, MAX_KEY_DEPTH } from './canonical-json.ts'
 import { formatOneText } from './key-format.ts'
 
 const RUNS = { numRuns: 500 }
+
+// Node 24.21's JSON.parse (V8) reuses an object shape across calls by the raw text of an escaped key: once it has
+// parsed {"":0,"\\":…}, a later {"":0,"\"":…} comes back with the key \ instead of ". Parsing in a fresh realm
+// (its own Object shapes) keeps earlier parses from leaking into this one; canonicalText takes plain objects of
+// any realm.
+const parseInFreshRealm = (text: string): unknown => runInNewContext('JSON.parse(text)', { text })
 
 /** The same value with every object's keys in reverse order. */
 function reorder(value: unknown): unknown {
@@ -140,7 +147,7 @@ describe('canonicalText (key format 2)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = canonicalText(value)
-        if (text !== undefined) expect(canonicalText(JSON.parse(text))).toBe(text)
+        if (text !== undefined) expect(canonicalText(parseInFreshRealm(text))).toBe(text)
       }),
       RUNS,
     )
