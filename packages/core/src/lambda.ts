@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj, type PluginExecutionMode } from '@middy/core
 import type { Context } from 'aws-lambda'
 import type { Clock } from './clock.ts'
 import { type SluiceError, toSluiceError } from './errors.ts'
-import { invocationMode } from './invocation-mode.ts'
+import { invocationMode, sluiceMode } from './invocation-mode.ts'
 import { withInvocation } from './invocation-store.ts'
 import { type LifecycleContext, type LifecycleOptions, lifecycleTracker } from './lifecycle.ts'
 import type {
@@ -161,10 +161,14 @@ export interface LambdaBuilder<TInput, TEvent, TAdds extends object, TCaught> {
   ): StreamingHandler<TInput>
 }
 
+/** sluice's run of middy's chain, for chains whose invocation is entered outside them (`withInvocation`, streams). */
+const chainMode = sluiceMode(false) as unknown as PluginExecutionMode
+
 /**
- * The middy chain of a finished builder and its catch point, as a buffered `(event, context)` handler.
- * lambda() attaches the lifecycle (and remembers the request for the catch point) in middy's requestStart plugin
- * hook, which middy calls once per request anyway: cheaper than one more middleware in its loops.
+ * The middy chain of a finished builder and its catch point, as a buffered `(event, context)` handler, run by
+ * sluice's execution mode unless a plugin brings its own. lambda() attaches the lifecycle (and remembers the
+ * request for the catch point) in middy's requestStart plugin hook, which middy calls once per request anyway:
+ * cheaper than one more middleware in its loops.
  */
 const chain = (
   options: LambdaOptions,
@@ -182,6 +186,7 @@ const chain = (
   }
   const base = middy({
     ...options.plugin,
+    executionMode: options.plugin?.executionMode ?? chainMode,
     requestStart,
     timeoutEarlyInMillis: options.timeoutEarlyInMillis ?? 0,
   })
