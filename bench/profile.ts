@@ -1,10 +1,12 @@
 /** How long a run takes: `full` for numbers worth recording, `quick` (`pnpm bench --quick`) while developing. */
 export interface Profile {
   readonly name: 'full' | 'quick'
-  /** Rounds every row runs at least (timed groups, memory, throughput); the spread is taken over them. */
+  /** Rounds every measured row runs at least (memory, throughput); the spread is taken over them. */
   readonly rounds: number
-  /** mitata's minimum CPU time per subject per round, in ns. */
-  readonly cpuTimeNs: number
+  /** Rounds of a timed group (a function called in a loop): many short slices, interleaved. */
+  readonly timedRounds: number
+  /** Time per subject per round of a timed group, in ns. */
+  readonly sliceNs: number
   /** Fresh processes per subject for cold start and RSS (each pair, interleaved, is one round). */
   readonly processRounds: number
   /** Invocations per round in a heap reading (a case may scale it down when each one is a network round trip). */
@@ -25,7 +27,8 @@ export const profiles: Readonly<Record<Profile['name'], Profile>> = {
   full: {
     name: 'full',
     rounds: 5,
-    cpuTimeNs: 200e6,
+    timedRounds: 15,
+    sliceNs: 60e6,
     processRounds: 11,
     heapInvocations: 400,
     throughputInvocations: 800,
@@ -33,7 +36,8 @@ export const profiles: Readonly<Record<Profile['name'], Profile>> = {
   quick: {
     name: 'quick',
     rounds: 3,
-    cpuTimeNs: 50e6,
+    timedRounds: 7,
+    sliceNs: 20e6,
     processRounds: 5,
     heapInvocations: 100,
     throughputInvocations: 200,

@@ -30,7 +30,7 @@ const selected = values.filter ? all.filter((g) => g.name.includes(values.filter
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 console.log(
   `sluice bench (${profile.name}) on Node ${process.version}, ${cpus().length} × ${cpu}, ${new Date().toISOString()}: ` +
-    `${selected.length} groups, at least ${profile.rounds} rounds a row\n`,
+    `${selected.length} groups, ${profile.timedRounds} rounds of ${profile.sliceNs / 1e6} ms per timed subject, at least ${profile.rounds} rounds a measured row\n`,
 )
 const reports: GroupReport[] = []
 for (const group of selected) {

@@ -1,23 +1,46 @@
-import { measure } from 'mitata'
 import type { Profile } from './profile.ts'
 import type { Measurement, Subject, TimedGroup } from './types.ts'
 
+/** Calls at most per batch between two clock reads: enough that reading the clock costs nothing measurable. */
+const maxBatch = 4096
+
 /**
- * Times a group's subjects in rounds: each round measures every subject once with mitata (average time per call
- * over at least `profile.cpuTimeNs`), in turns, and the order flips every round so that no subject always runs
- * right after another one's garbage. One value (ops/s) per subject per round.
+ * Calls `fn` in batches, one after another (a promise is awaited before the next call; a plain value is not), until
+ * `budgetNs` has passed; returns calls per second. The batch doubles from 1, so a slow subject (a network round
+ * trip) still reads the clock often enough to stop near its budget.
+ */
+async function slice(fn: () => unknown, budgetNs: number): Promise<number> {
+  const started = process.hrtime.bigint()
+  let calls = 0
+  let batch = 1
+  for (;;) {
+    for (let i = 0; i < batch; i++) {
+      const result = fn()
+      if (result instanceof Promise) await result
+    }
+    calls += batch
+    const elapsed = Number(process.hrtime.bigint() - started)
+    if (elapsed >= budgetNs) return (calls * 1e9) / elapsed
+    batch = Math.min(batch * 2, maxBatch)
+  }
+}
+
+/**
+ * Times a group's subjects in rounds: each subject first runs one unmeasured slice (warm-up: the JIT, caches,
+ * connections), then each round times every subject for `profile.sliceNs` in turns, the order flipping every round
+ * so that no subject always runs right after another one's garbage. One value (ops/s) per subject per round.
+ * Plain awaited calls, not mitata: on these async subjects (timers, promises) mitata's per-round averages of the
+ * same code varied by up to 4× between rounds, where short interleaved slices agree within a few per cent.
  *
  * @example
  * const [bare, sluice] = await timeRounds(group, profiles.quick)
  */
 export async function timeRounds(group: TimedGroup, profile: Profile): Promise<Measurement[]> {
   const rounds = new Map<Subject, number[]>(group.subjects.map(({ subject }) => [subject, []]))
-  for (let round = 0; round < profile.rounds; round++) {
+  for (const { fn } of group.subjects) await slice(fn, profile.sliceNs)
+  for (let round = 0; round < profile.timedRounds; round++) {
     const order = round % 2 === 0 ? group.subjects : [...group.subjects].reverse()
-    for (const { subject, fn } of order) {
-      const stats = await measure(fn, { min_cpu_time: profile.cpuTimeNs })
-      rounds.get(subject)?.push(1e9 / stats.avg)
-    }
+    for (const { subject, fn } of order) rounds.get(subject)?.push(await slice(fn, profile.sliceNs))
   }
   return group.subjects.map(({ subject }) => ({ subject, rounds: rounds.get(subject) ?? [] }))
 }

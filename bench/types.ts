@@ -33,7 +33,7 @@ interface GroupBase {
   readonly targets?: readonly Target[]
 }
 
-/** One comparison the runner times with mitata, in rounds: the same work done by sluice and by its anchors. */
+/** One comparison the runner times in interleaved slices, in rounds: the same work done by sluice and by its anchors. */
 export interface TimedGroup extends GroupBase {
   readonly subjects: ReadonlyArray<{ readonly subject: Subject; readonly fn: () => unknown }>
 }
