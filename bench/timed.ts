@@ -26,8 +26,8 @@ async function slice(fn: () => unknown, budgetNs: number): Promise<number> {
 }
 
 /**
- * Times a group's subjects in rounds: each subject first runs one unmeasured slice (warm-up: the JIT, caches,
- * connections), then each round times every subject for `profile.sliceNs` in turns, the order flipping every round
+ * Times a group's subjects in rounds: the subjects first run two unmeasured rounds (warm-up: the JIT,
+ * caches, connections), then each round times every subject for `profile.sliceNs` in turns, the order flipping every round
  * so that no subject always runs right after another one's garbage. One value (ops/s) per subject per round.
  * Plain awaited calls, not mitata: on these async subjects (timers, promises) mitata's per-round averages of the
  * same code varied by up to 4× between rounds, where short interleaved slices agree within a few per cent.
@@ -37,7 +37,11 @@ async function slice(fn: () => unknown, budgetNs: number): Promise<number> {
  */
 export async function timeRounds(group: TimedGroup, profile: Profile): Promise<Measurement[]> {
   const rounds = new Map<Subject, number[]>(group.subjects.map(({ subject }) => [subject, []]))
-  for (const { fn } of group.subjects) await slice(fn, profile.sliceNs)
+  // Warm-up: two unmeasured rounds. One slice was not enough for the first group of a run: its first rounds ran
+  // up to 10× slower than the rest while the JIT (and whatever the groups' imports left running) settled.
+  for (let round = 0; round < 2; round++) {
+    for (const { fn } of group.subjects) await slice(fn, profile.sliceNs)
+  }
   for (let round = 0; round < profile.timedRounds; round++) {
     const order = round % 2 === 0 ? group.subjects : [...group.subjects].reverse()
     for (const { subject, fn } of order) rounds.get(subject)?.push(await slice(fn, profile.sliceNs))

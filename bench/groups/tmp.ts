@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lambda } from '@sluice/core'
 import { tmp } from '@sluice/tmp'
-import { benchContext } from '../context.ts'
+import { invocationContext } from '../context.ts'
 import type { BenchGroup } from '../types.ts'
 
 // A private root, so the stray check and the budget's statfs see what they would in a Lambda's /tmp; the bare
@@ -15,7 +15,6 @@ const bareRoot = mkdtempSync(join(tmpdir(), 'sluice-bench-bare-'))
 process.on('exit', function removeBenchRoots() {
   for (const dir of [root, bareRoot]) rmSync(dir, { recursive: true, force: true })
 })
-const context = benchContext({ timeoutMs: 60_000 })
 const event = { id: 'x' }
 const fourKb = Buffer.alloc(4096, 1)
 
@@ -46,18 +45,18 @@ export const groups: BenchGroup[] = [
   {
     name: 'tmp: per-invocation overhead, scratch unused',
     targets: [{ kind: 'overhead', against: 'bare', atMostNs: 2000 }],
-    note: 'lambda() with tmp() (defaults: free space read at most once a second, strays through a watch on the root) vs lambda() alone; scratch never touched',
+    note: 'lambda() with tmp() (defaults: free space read at most once a second, strays through a watch on the root) vs lambda() alone; scratch never touched; a fresh context per call, as Lambda gives',
     subjects: [
-      { subject: 'bare', fn: () => unusedBare(event, context) },
-      { subject: 'sluice', fn: () => unusedSluice(event, context) },
+      { subject: 'bare', fn: () => unusedBare(event, invocationContext()) },
+      { subject: 'sluice', fn: () => unusedSluice(event, invocationContext()) },
     ],
   },
   {
     name: 'tmp: one 4 KB file in scratch',
     note: 'context.tmp.file() + writeFile, removed by tmp() vs the handler doing mkdtemp + writeFile + rm itself',
     subjects: [
-      { subject: 'bare', fn: () => writeBare(event, context) },
-      { subject: 'sluice', fn: () => writeSluice(event, context) },
+      { subject: 'bare', fn: () => writeBare(event, invocationContext()) },
+      { subject: 'sluice', fn: () => writeSluice(event, invocationContext()) },
     ],
   },
 ]
