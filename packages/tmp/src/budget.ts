@@ -92,6 +92,12 @@ export const RECHECK_MS = 1_000
 
 /** The free-space check of one `tmp()`: {@link ensureSpace}, measured only when the last reading may be out of date. */
 export interface SpaceBudget {
+  /**
+   * Whether {@link SpaceBudget.check} would measure now. The caller asks first, so an invocation for which the last
+   * reading still stands allocates nothing here (per-invocation arrays and option objects made V8 pretenure
+   * tmp's per-invocation objects: see tmp.ts).
+   */
+  due(now: number): boolean
   /** Before an invocation: measures if due, sweeps when low, throws `TMP_NO_SPACE`; returns the names swept. */
   check(sweep: SweepOptions): string[]
   /** Something was written to the root through tmp() (a scratch made, strays found): the next check measures. */
@@ -113,11 +119,15 @@ export function spaceBudget(sweepBelowBytes: number, minFreeBytes: number): Spac
   let readAt = Number.NEGATIVE_INFINITY
   let free = 0
   let written = true
+  const due = (now: number): boolean => {
+    if (sweepBelowBytes === 0 && minFreeBytes === 0) return false
+    const age = now - readAt
+    return written || free < comfortable || age < 0 || age >= RECHECK_MS
+  }
   return {
+    due,
     check: function checkSpace(sweep) {
-      if (sweepBelowBytes === 0 && minFreeBytes === 0) return []
-      const age = sweep.now - readAt
-      if (!written && free >= comfortable && age >= 0 && age < RECHECK_MS) return []
+      if (!due(sweep.now)) return []
       const reading = ensureSpace({ ...sweep, sweepBelowBytes, minFreeBytes })
       written = false
       readAt = sweep.now

@@ -29,7 +29,7 @@ export interface Container {
  * One invocation as tmp() tracks it, from its `before` until its scratch is gone.
  *
  * @example
- * invocations.set(request.context, { handle, before, deadline: Infinity, request, unguard: () => {} })
+ * if (hasEnded(invocation, Date.now())) abandon(invocation, warn)
  */
 export interface Invocation {
   readonly handle: ScratchHandle
