@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createLineSplitter } from './line-splitter.ts'
+import { peakMemoryReader } from './peak-memory.ts'
 import { typeStrippingFlags } from './type-stripping.ts'
 
 /** How a container process ended. */
@@ -22,6 +23,8 @@ export interface RuntimeProcess {
   takeAllLines(keep?: (line: string) => boolean): string[]
   /** SIGKILLs the process group, so anything the handler spawned dies with it. */
   kill(): void
+  /** Max Memory Used so far, in MB (see `peakMemoryReader`); 0 once the process is gone. */
+  peakMemoryMb(): Promise<number>
 }
 
 const ricEntry = createRequire(import.meta.url).resolve('aws-lambda-ric')
@@ -50,6 +53,7 @@ export function spawnRuntimeProcess(options: {
   const lines: string[] = []
   const splitters = [collect(child.stdout, lines), collect(child.stderr, lines)]
   let running = true
+  const peakMemory = peakMemoryReader(child.pid)
   const exited = new Promise<ProcessExit>((resolve) => {
     child.once('error', () => {
       running = false
@@ -65,6 +69,7 @@ export function spawnRuntimeProcess(options: {
       setTimeout(() => resolve({ code, signal }), 200).unref()
     })
   })
+  void exited.then(() => peakMemory.close())
   return {
     pid: child.pid,
     exited,
@@ -75,6 +80,7 @@ export function spawnRuntimeProcess(options: {
       return take(lines, keep)
     },
     kill: () => killGroup(child),
+    peakMemoryMb: () => peakMemory.read(),
   }
 }
 

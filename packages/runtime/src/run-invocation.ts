@@ -2,7 +2,6 @@ import { lambdaTimeoutError, timedOutMessage } from '@sluice/testing'
 import type { ProcessExit, RuntimeProcess } from './container-process.ts'
 import { newTraceId } from './ids.ts'
 import type { InvocationResult, InvokeOptions } from './invocation.ts'
-import { peakMemoryMb } from './peak-memory.ts'
 import { exitError, type LambdaErrorBody } from './platform-errors.ts'
 import { buildReport, type ReportInput } from './report.ts'
 import type { StreamListener } from './response-stream.ts'
@@ -107,7 +106,7 @@ async function finish(
   const { config } = input.container
   const timedOut = ending === 'timed-out'
   const failedPhase = ending === 'init-failed' ? 'init' : ending === 'exited' ? 'invoke' : undefined
-  const maxMemoryUsedMb = await peakMemoryMb(input.process.pid)
+  const maxMemoryUsedMb = await input.process.peakMemoryMb()
   const doomed = ending !== 'returned'
   if (doomed) {
     input.process.kill()
