@@ -29,7 +29,7 @@ export const profiles: Readonly<Record<Profile['name'], Profile>> = {
     rounds: 5,
     timedRounds: 15,
     sliceNs: 60e6,
-    processRounds: 11,
+    processRounds: 15,
     heapInvocations: 400,
     throughputInvocations: 800,
   },

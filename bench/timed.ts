@@ -37,14 +37,15 @@ async function slice(fn: () => unknown, budgetNs: number): Promise<number> {
  */
 export async function timeRounds(group: TimedGroup, profile: Profile): Promise<Measurement[]> {
   const rounds = new Map<Subject, number[]>(group.subjects.map(({ subject }) => [subject, []]))
+  const sliceNs = profile.sliceNs * (group.sliceScale ?? 1)
   // Warm-up: two unmeasured rounds. One slice was not enough for the first group of a run: its first rounds ran
   // up to 10× slower than the rest while the JIT (and whatever the groups' imports left running) settled.
   for (let round = 0; round < 2; round++) {
-    for (const { fn } of group.subjects) await slice(fn, profile.sliceNs)
+    for (const { fn } of group.subjects) await slice(fn, sliceNs)
   }
   for (let round = 0; round < profile.timedRounds; round++) {
     const order = round % 2 === 0 ? group.subjects : [...group.subjects].reverse()
-    for (const { subject, fn } of order) rounds.get(subject)?.push(await slice(fn, profile.sliceNs))
+    for (const { subject, fn } of order) rounds.get(subject)?.push(await slice(fn, sliceNs))
   }
   return group.subjects.map(({ subject }) => ({ subject, rounds: rounds.get(subject) ?? [] }))
 }

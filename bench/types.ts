@@ -35,6 +35,8 @@ interface GroupBase {
 
 /** One comparison the runner times in interleaved slices, in rounds: the same work done by sluice and by its anchors. */
 export interface TimedGroup extends GroupBase {
+  /** Slices this many times the profile's (`sliceNs`), for subjects whose calls take milliseconds. Default 1. */
+  readonly sliceScale?: number
   readonly subjects: ReadonlyArray<{ readonly subject: Subject; readonly fn: () => unknown }>
 }
 
