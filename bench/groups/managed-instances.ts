@@ -53,15 +53,17 @@ export const groups: BenchGroup[] = [
     name: 'managed-instances: one environment, --max-concurrency 8',
     unit: 'inv/s',
     targets: [{ kind: 'ratio', against: 'powertools', atLeast: 1.2 }],
-    note: `invocations per second through the local runtime and the real aws-lambda-ric in Managed Instances mode (startRuntime maxConcurrency ${MAX_CONCURRENCY}, ${WORKERS} worker thread on both sides), ${MAX_CONCURRENCY} kept in flight; each invocation writes a small file to its scratch dir, waits ${SLEEP_MS} ms and logs one line. sluice = logger() + timeout() + tmp(); powertools = Logger with injectLambdaContext on middy (its 5 ms early-timeout timer) and a scratch dir made and removed by hand; rounds alternate, after a warm-up burst each`,
+    note: `invocations per second through the local runtime and the real aws-lambda-ric in Managed Instances mode (startRuntime maxConcurrency ${MAX_CONCURRENCY}, ${WORKERS} worker thread on both sides), ${MAX_CONCURRENCY} kept in flight; each invocation writes a small file to its scratch dir, waits ${SLEEP_MS} ms and logs one line. sluice = logger() + timeout() + tmp(); powertools = Logger with injectLambdaContext on middy (its 5 ms early-timeout timer) and a scratch dir made and removed by hand; bare = no framework (scratch dir by hand, console.log of a JSON line): the floor the runtime client and the local Runtime API leave; rounds alternate, after a warm-up burst each`,
     measured: async (profile) => {
       await using sluice = await start('sluice.ts')
       await using powertools = await start('powertools.ts')
+      await using bare = await start('bare.ts')
       const subjects = [
+        ['bare', bare],
         ['powertools', powertools],
         ['sluice', sluice],
       ] as const
-      const rounds = { sluice: [] as number[], powertools: [] as number[] }
+      const rounds = { sluice: [] as number[], powertools: [] as number[], bare: [] as number[] }
       // the cold start, and the JIT of both the function and the runtime, stay out of the rounds
       for (const [subject, runtime] of subjects)
         await burst(runtime, profile.throughputInvocations / 2, subject)
