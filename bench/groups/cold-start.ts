@@ -32,8 +32,17 @@ const groupFor = (app: App): BenchGroup => ({
     const env = { ...app.env, ...aws.env }
     const runs = { sluice: [] as FirstResponse[], powertools: [] as FirstResponse[] }
     for (let round = 0; round < profile.processRounds; round++) {
-      const s = await firstResponse(sluice.file, { env, event: app.event(`s${round}`) })
-      const p = await firstResponse(powertools.file, { env, event: app.event(`p${round}`) })
+      // the order flips every round (bench/README.md), so neither subject always runs right after the other
+      const sluiceFirst = round % 2 === 0
+      const early = await firstResponse(sluiceFirst ? sluice.file : powertools.file, {
+        env,
+        event: app.event(`${sluiceFirst ? 's' : 'p'}${round}`),
+      })
+      const late = await firstResponse(sluiceFirst ? powertools.file : sluice.file, {
+        env,
+        event: app.event(`${sluiceFirst ? 'p' : 's'}${round}`),
+      })
+      const [s, p] = sluiceFirst ? [early, late] : [late, early]
       // the same first response on both sides, or the times compare different work
       const [ours, theirs] = [app.outcome(s.response), app.outcome(p.response)]
       if (ours !== theirs) throw new Error(`${appName(app)}: sluice answered ${ours}, powertools ${theirs}`)

@@ -73,11 +73,13 @@ const rssGroup = (app: App): BenchGroup => ({
     const env = { ...app.env, ...aws.env }
     const runs = { sluice: [] as number[], powertools: [] as number[] }
     const heap = { sluice: [] as number[], powertools: [] as number[] }
+    const subjects = [
+      ['sluice', sluice],
+      ['powertools', powertools],
+    ] as const
     for (let round = 0; round < profile.rounds; round++) {
-      for (const [subject, bundle] of [
-        ['sluice', sluice],
-        ['powertools', powertools],
-      ] as const) {
+      // the order flips every round (bench/README.md)
+      for (const [subject, bundle] of round % 2 === 0 ? subjects : [...subjects].reverse()) {
         const run = await firstResponse(bundle.file, { env })
         runs[subject].push(run.rssAfterImport)
         heap[subject].push(run.heapAfterImport)
