@@ -16,8 +16,8 @@ export interface Profile {
 }
 
 /**
- * The two run lengths. `full` keeps the whole `pnpm bench` under about 12 minutes on a busy 2-core machine
- * (quick measured 5.6 minutes at a load average of 10); `quick` runs every group with the fewest rounds that still
+ * The two run lengths. `full` takes about 5 minutes on a quiet 2-core machine (4.5 measured, more when the machine
+ * is busy); `quick` (about a minute) runs every group with the fewest rounds that still
  * give a spread, to prove the groups work while developing.
  *
  * @example
