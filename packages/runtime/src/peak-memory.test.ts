@@ -2,20 +2,30 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { peakMemoryMb, peakMemoryReader } from './peak-memory.ts'
+import { peakMemoryReader } from './peak-memory.ts'
+
+/** One reading by a reader of its own, closed after (it holds the process's status file open). */
+const readOnce = async (pid: number | undefined): Promise<number> => {
+  const reader = peakMemoryReader(pid)
+  try {
+    return await reader.read()
+  } finally {
+    reader.close()
+  }
+}
 
 const hwmMbOf = async (pid: number | undefined): Promise<number | undefined> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined)
   return status === undefined ? undefined : Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1]) / 1024
 }
 
-describe('peakMemoryMb', () => {
+describe('peakMemoryReader', () => {
   it('reads a live process: its peak RSS less file pages mapped as huge pages, and 0 once it is gone', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)'], { stdio: 'ignore' })
     await once(child, 'spawn')
     try {
-      const peak = await peakMemoryMb(child.pid)
-      // Read after: the peak only grows, so this bounds what peakMemoryMb saw.
+      const peak = await readOnce(child.pid)
+      // Read after: the peak only grows, so this bounds what the reader saw.
       const hwmMb = await hwmMbOf(child.pid)
       if (hwmMb === undefined) return expect(peak).toBe(0) // no /proc here
       expect(peak).toBeGreaterThan(0)
@@ -24,12 +34,10 @@ describe('peakMemoryMb', () => {
       child.kill()
       await once(child, 'exit')
     }
-    expect(await peakMemoryMb(child.pid)).toBe(0)
-    expect(await peakMemoryMb(undefined)).toBe(0)
+    expect(await readOnce(child.pid)).toBe(0)
+    expect(await readOnce(undefined)).toBe(0)
   })
-})
 
-describe('peakMemoryReader', () => {
   it('reads one process again and again, gives 0 once it is gone or the reader is closed', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10_000)'], { stdio: 'ignore' })
     await once(child, 'spawn')

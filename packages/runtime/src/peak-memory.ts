@@ -87,18 +87,3 @@ export function peakMemoryReader(pid: number | undefined): PeakMemoryReader {
     },
   }
 }
-
-/**
- * One reading of {@link peakMemoryReader}: Max Memory Used of `pid` now, in MB.
- *
- * @example
- * await peakMemoryMb(child.pid) // 61
- */
-export async function peakMemoryMb(pid: number | undefined): Promise<number> {
-  const reader = peakMemoryReader(pid)
-  try {
-    return await reader.read()
-  } finally {
-    reader.close()
-  }
-}
