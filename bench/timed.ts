@@ -1,4 +1,5 @@
 import type { Profile } from './profile.ts'
+import { inTurn } from './turns.ts'
 import type { Measurement, Subject, TimedGroup } from './types.ts'
 
 /** Calls at most per batch between two clock reads: enough that reading the clock costs nothing measurable. */
@@ -44,8 +45,8 @@ export async function timeRounds(group: TimedGroup, profile: Profile): Promise<M
     for (const { fn } of group.subjects) await slice(fn, sliceNs)
   }
   for (let round = 0; round < profile.timedRounds; round++) {
-    const order = round % 2 === 0 ? group.subjects : [...group.subjects].reverse()
-    for (const { subject, fn } of order) rounds.get(subject)?.push(await slice(fn, sliceNs))
+    for (const { subject, fn } of inTurn(group.subjects, round))
+      rounds.get(subject)?.push(await slice(fn, sliceNs))
   }
   return group.subjects.map(({ subject }) => ({ subject, rounds: rounds.get(subject) ?? [] }))
 }

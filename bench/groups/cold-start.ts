@@ -3,6 +3,7 @@ import { type Bundle, bundleOnce } from '../cold-start/bundle.ts'
 import { type FirstResponse, firstResponse } from '../cold-start/first-response.ts'
 import { localAws } from '../cold-start/local-aws.ts'
 import { median } from '../stats.ts'
+import { inTurn } from '../turns.ts'
 import type { BenchGroup, Measurement } from '../types.ts'
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`
@@ -31,23 +32,20 @@ const groupFor = (app: App): BenchGroup => ({
     await using aws = await localAws(app.aws ?? [])
     const env = { ...app.env, ...aws.env }
     const runs = { sluice: [] as FirstResponse[], powertools: [] as FirstResponse[] }
+    const subjects = [
+      ['sluice', sluice, 's'],
+      ['powertools', powertools, 'p'],
+    ] as const
     for (let round = 0; round < profile.processRounds; round++) {
-      // the order flips every round (bench/README.md), so neither subject always runs right after the other
-      const sluiceFirst = round % 2 === 0
-      const early = await firstResponse(sluiceFirst ? sluice.file : powertools.file, {
-        env,
-        event: app.event(`${sluiceFirst ? 's' : 'p'}${round}`),
-      })
-      const late = await firstResponse(sluiceFirst ? powertools.file : sluice.file, {
-        env,
-        event: app.event(`${sluiceFirst ? 'p' : 's'}${round}`),
-      })
-      const [s, p] = sluiceFirst ? [early, late] : [late, early]
+      for (const [subject, bundle, tag] of inTurn(subjects, round)) {
+        runs[subject].push(await firstResponse(bundle.file, { env, event: app.event(`${tag}${round}`) }))
+      }
       // the same first response on both sides, or the times compare different work
-      const [ours, theirs] = [app.outcome(s.response), app.outcome(p.response)]
+      const [ours, theirs] = [
+        app.outcome(runs.sluice[round]?.response),
+        app.outcome(runs.powertools[round]?.response),
+      ]
       if (ours !== theirs) throw new Error(`${appName(app)}: sluice answered ${ours}, powertools ${theirs}`)
-      runs.sluice.push(s)
-      runs.powertools.push(p)
     }
     return [
       measurement('powertools', powertools, runs.powertools),

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { type Runtime, startRuntime } from '@sluice/runtime'
 import type { WorkEvent } from '../managed-instances/work.ts'
+import { inTurn } from '../turns.ts'
 import type { BenchGroup, Measurement } from '../types.ts'
 
 const cwd = fileURLToPath(new URL('..', import.meta.url))
@@ -68,8 +69,7 @@ export const groups: BenchGroup[] = [
       for (const [subject, runtime] of subjects)
         await burst(runtime, profile.throughputInvocations / 2, subject)
       for (let round = 0; round < profile.rounds; round++) {
-        const order = round % 2 === 0 ? subjects : [...subjects].reverse()
-        for (const [subject, runtime] of order) {
+        for (const [subject, runtime] of inTurn(subjects, round)) {
           rounds[subject].push(await burst(runtime, profile.throughputInvocations, `${subject}-${round}`))
         }
       }

@@ -7,6 +7,7 @@ import { localAws } from '../cold-start/local-aws.ts'
 import { cases, type HeapCase } from '../memory/cases.ts'
 import { formatValue } from '../report.ts'
 import { median } from '../stats.ts'
+import { inTurn } from '../turns.ts'
 import type { BenchGroup, Measurement, Subject } from '../types.ts'
 
 const child = fileURLToPath(new URL('../memory/heap-child.ts', import.meta.url))
@@ -78,8 +79,7 @@ const rssGroup = (app: App): BenchGroup => ({
       ['powertools', powertools],
     ] as const
     for (let round = 0; round < profile.rounds; round++) {
-      // the order flips every round (bench/README.md)
-      for (const [subject, bundle] of round % 2 === 0 ? subjects : [...subjects].reverse()) {
+      for (const [subject, bundle] of inTurn(subjects, round)) {
         const run = await firstResponse(bundle.file, { env })
         runs[subject].push(run.rssAfterImport)
         heap[subject].push(run.heapAfterImport)
