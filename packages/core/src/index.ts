@@ -57,6 +57,7 @@ export {
   type OptionFailure,
   optionChecks,
 } from './options.ts'
+export { type RequestSlot, requestSlot } from './request-slot.ts'
 export {
   type BeforeFirstWrite,
   type ResponseStream,

@@ -1,4 +1,4 @@
-import type { Middleware } from '@sluice/core'
+import { type Middleware, requestSlot } from '@sluice/core'
 import {
   type Parser,
   type ParserOutput,
@@ -37,12 +37,10 @@ export function parse<const $Parser extends Parser>(
   options?: { readonly safe?: false },
 ): Middleware<{ event: ParserOutput<$Parser> }>
 export function parse(parser: Parser, options: ParseOptions = {}): Middleware<{ event: unknown }> {
-  // The event each request arrived with, by request: put back on the way out.
-  const originals = new WeakMap<object, unknown>()
+  // The event each request arrived with, on the request: put back on the way out.
+  const originals = requestSlot<unknown>('sluice.parse original event')
   const restore = (request: { event: unknown }): void => {
-    if (!originals.has(request)) return
-    request.event = originals.get(request)
-    originals.delete(request)
+    if (originals.has(request)) request.event = originals.take(request)
   }
   const after = function parseAfter(request: { event: unknown }): void {
     restore(request)

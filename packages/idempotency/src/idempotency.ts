@@ -3,6 +3,7 @@ import {
   type LifecycleContext,
   type Middleware,
   type MiddlewareRequest,
+  requestSlot,
   systemClock,
 } from '@sluice/core'
 import type { Context } from 'aws-lambda'
@@ -52,8 +53,8 @@ export function idempotency<TEvent = unknown>(
   options: IdempotencyOptions<TEvent>,
 ): Middleware<{ in: TEvent }> {
   const engine = createEngine(options)
-  // Claims by request object: only the invocation that claimed a key completes or releases it.
-  const claims = new WeakMap<object, Claim>()
+  // Claims on the request: only the invocation that claimed a key completes or releases it.
+  const claims = requestSlot<Claim>('sluice.idempotency claim')
   return {
     before: async function idempotencyBefore(request: MiddlewareRequest<{ in: TEvent }>) {
       const begin = await engine.begin(request.event, invocationOf(request.context))
@@ -62,16 +63,14 @@ export function idempotency<TEvent = unknown>(
       else if (begin.kind === 'duplicate') request.earlyResponse = begin.result
     },
     after: async function idempotencyAfter(request: MiddlewareRequest<{ in: TEvent }>) {
-      const claim = claims.get(request)
+      // Taken first: if completing fails, onError must not release a key whose handler already ran.
+      const claim = claims.take(request)
       if (claim === undefined) return
-      // Forget the claim first: if completing fails, onError must not release a key whose handler already ran.
-      claims.delete(request)
       await engine.finish(claim, request.response)
     },
     onError: async function idempotencyOnError(request: MiddlewareRequest<{ in: TEvent }>) {
-      const claim = claims.get(request)
+      const claim = claims.take(request)
       if (claim === undefined) return
-      claims.delete(request)
       await engine.fail(claim, request.error)
     },
   }

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { lifecycleOf, type Middleware, multiConcurrent } from '@sluice/core'
+import { lifecycleOf, type Middleware, multiConcurrent, requestSlot } from '@sluice/core'
 import { spaceBudget } from './budget.ts'
 import { openRoot, sweepRoot, sweptMessage } from './container-root.ts'
 import { onGuardFired } from './guard-cleanup.ts'
@@ -54,12 +54,8 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
   const { prefix, strays, staleAfterMs } = settings
   const budget = spaceBudget(settings.sweepBelowBytes, settings.minFreeBytes)
   let container: Container | undefined
-  // Each invocation's state rides on middy's request (the same object from before to after/onError), under a key
-  // of this tmp(), so two in one chain keep theirs apart. A WeakMap keyed by each invocation's fresh context cost
-  // more per call than the rest of tmp() (V8's ephemeron tables, and the collections they slow down).
-  const slot = Symbol('sluice.tmp')
-  const slotted = (request: TmpRequest): Record<symbol, Invocation | undefined> =>
-    request as unknown as Record<symbol, Invocation | undefined>
+  // Each invocation's state rides on middy's request, from before to after/onError.
+  const invocations = requestSlot<Invocation>('sluice.tmp invocation')
   // Invocations whose scratch exists: the ones an invocation that ends without our hooks can leave behind.
   const withScratch = new Set<Invocation>()
   // A scratch was made since the root was last swept: work an ended invocation left running may re-create it.
@@ -171,7 +167,7 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
 
   /** Closes an invocation that ended without our hooks; a late `after` of its chain then finds nothing to do. */
   function abandon(invocation: Invocation, warn: TmpWarnFn): void {
-    slotted(invocation.request)[slot] = undefined
+    invocations.take(invocation.request)
     close(invocation, warn)
   }
 
@@ -208,10 +204,10 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
 
   /** Removes the scratch, then checks for strays; a promise only when the removal runs on the thread pool. */
   function finish(request: TmpRequest): Promise<void> | undefined {
-    const invocation = slotted(request)[slot]
     const own = container
-    if (!invocation || !own) return undefined
-    slotted(request)[slot] = undefined
+    if (!own) return undefined
+    const invocation = invocations.take(request)
+    if (!invocation) return undefined
     const warn = warnFor(request)
     inUse = invocation.handle.used
     if (own.concurrent && invocation.handle.path !== undefined) {
@@ -280,7 +276,7 @@ export const tmp = (options: TmpOptions = {}): Middleware<{ context: { tmp: Scra
       }
       const before = container.strays?.start(fresh)
       const invocation = new TrackedInvocation(request, before, root, realRoot)
-      slotted(request)[slot] = invocation
+      invocations.set(request, invocation)
       request.context.tmp = invocation.handle.scratch
       // In flight, a synchronous mkdir on first use would hold every invocation on the thread: while invocations
       // use their scratch, it is made here on the thread pool (one that then goes unused is removed all the same).

@@ -7,6 +7,7 @@ import {
   type MiddlewareRequest,
   multiConcurrent,
   optionChecks,
+  requestSlot,
   watchErrors,
 } from '@sluice/core'
 import { boundedError, boundedMetadata, DEFAULT_MAX_METADATA_BYTES } from './bounded.ts'
@@ -75,14 +76,13 @@ export const tracer = (options: TracerOptions = {}): Middleware => {
   })
   // Start loading during INIT; a failure surfaces in the first invocation, not as an unhandled rejection.
   loadPowertools().catch(() => {})
-  const traced = new WeakMap<object, Traced>()
+  const traced = requestSlot<Traced>('sluice.tracer invocation')
   const track = lifecycleTracker()
 
   /** Records what `record` says on the invocation's subsegment and closes it; once per invocation. */
   const finish = (request: object, record?: (loaded: Tracer) => void): void => {
-    const state = traced.get(request)
+    const state = traced.take(request)
     if (state === undefined) return
-    traced.delete(request)
     forgetInvocation(state.invocation)
     try {
       if (record) onSegment(state.namespace, state.handler, () => record(state.tracer))
