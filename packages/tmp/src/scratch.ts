@@ -190,28 +190,41 @@ class ScratchDirectory implements ScratchHandle {
 }
 
 /**
- * What the handler sees. `dir` is a getter on the prototype: an accessor in an object literal made per invocation
- * makes V8 tenure those objects, and the collections that follow cost more than the rest of `tmp()`. `file` and
- * `bytesUsed` are own functions, so `const { file } = context.tmp` works.
+ * What the handler sees. `dir`, `file` and `bytesUsed` are getters on the prototype: an accessor in an object
+ * literal, or a closure, made per invocation made V8 tenure tmp's per-invocation objects, and the collections that
+ * follow cost more than the rest of `tmp()`. `file` and `bytesUsed` give the same function on every read, made on
+ * the first, so `const { file } = context.tmp` works.
  */
 class LazyScratch implements Scratch {
   readonly #directory: ScratchDirectory
-  readonly file: (name: string) => string
-  readonly bytesUsed: () => Promise<number>
+  #file: ((name: string) => string) | undefined
+  #bytesUsed: (() => Promise<number>) | undefined
 
   constructor(directory: ScratchDirectory) {
     this.#directory = directory
-    this.file = function scratchFile(name) {
-      return scratchPath(directory.open(), directory.realDir, name)
-    }
-    this.bytesUsed = async function scratchBytesUsed() {
-      const path = directory.created()
-      return path === undefined ? 0 : apparentSize(path)
-    }
   }
 
   get dir(): string {
     return this.#directory.open()
+  }
+
+  // Made on first read, so `const { file } = context.tmp` works and an invocation that never asks allocates no
+  // closure: per-invocation closures are what made V8 pretenure tmp's objects (see tmp.ts).
+  get file(): (name: string) => string {
+    const directory = this.#directory
+    this.#file ??= function scratchFile(name) {
+      return scratchPath(directory.open(), directory.realDir, name)
+    }
+    return this.#file
+  }
+
+  get bytesUsed(): () => Promise<number> {
+    const directory = this.#directory
+    this.#bytesUsed ??= async function scratchBytesUsed() {
+      const path = directory.created()
+      return path === undefined ? 0 : apparentSize(path)
+    }
+    return this.#bytesUsed
   }
 }
 
