@@ -16,6 +16,11 @@ export interface App {
   /** What both subjects' first responses must agree on (a short string), or the comparison means nothing. */
   readonly outcome: (response: unknown) => string
   readonly note: string
+  /**
+   * The app has a third subject, `<app>.bare.ts` here: the same work with no framework, the floor both frameworks
+   * stand on (shown, never a target).
+   */
+  readonly bare?: true
 }
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url))
@@ -78,12 +83,13 @@ export const apps: readonly App[] = [
     app: 's3-thumbnails',
     env: { ASSET_BUCKET: 'brand-assets', THUMBNAIL_BUCKET: 'photos-thumbnails' },
     aws: ['s3'],
+    bare: true,
     event: exampleEvent('s3-thumbnails'),
     outcome: (response) =>
       (response as { thumbnails?: Array<{ thumbnailKey?: string }> }).thumbnails
         ?.map((t) => t.thumbnailKey)
         .join(',') ?? 'no thumbnails',
-    note: 'logger, S3 schema, scratch + /tmp cache, S3 client; the first invocation downloads the image and the watermark from an S3 look-alike (in the bench process) and uploads the thumbnail. powertools = Logger, parser middleware with S3Schema, scratch and cache by hand, S3Client made at module scope (the usual advice); sluice imports the S3 client on first use (a lazy chunk, paid by the first call)',
+    note: 'logger, S3 schema, scratch + /tmp cache, S3 client; the first invocation downloads the image and the watermark from an S3 look-alike (in the bench process) and uploads the thumbnail. powertools = Logger, parser middleware with S3Schema, scratch and cache by hand, S3Client made at module scope (the usual advice); sluice imports the S3 client on first use (a lazy chunk, paid by the first call); bare = the same S3 client, requests and image code with no framework, no logger library (console.log of a JSON line) and no event validation: the floor the S3 SDK leaves',
   },
   {
     app: 'kinesis-metrics',
@@ -103,8 +109,9 @@ export const apps: readonly App[] = [
 /** The app's name with its variant, as group names show it. */
 export const appName = ({ app, variant }: App) => (variant === undefined ? app : `${app} (${variant})`)
 
-/** The handler files of both subjects. */
+/** The handler files of the subjects: sluice's, Powertools', and the bare one when the app declares it. */
 export const entries = (app: App) => ({
   sluice: `${examples}${app.app}/handler.ts`,
   powertools: fileURLToPath(new URL(`./${app.app}.powertools.ts`, import.meta.url)),
+  bare: app.bare ? fileURLToPath(new URL(`./${app.app}.bare.ts`, import.meta.url)) : undefined,
 })

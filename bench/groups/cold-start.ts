@@ -8,7 +8,9 @@ import type { BenchGroup, Measurement } from '../types.ts'
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`
 
-const measurement = (subject: 'sluice' | 'powertools', built: Bundle, runs: readonly FirstResponse[]) => {
+type ColdSubject = 'bare' | 'powertools' | 'sluice'
+
+const measurement = (subject: ColdSubject, built: Bundle, runs: readonly FirstResponse[]) => {
   const importMs = median(runs.map((run) => run.importMs))
   const callMs = median(runs.map((run) => run.firstResponseMs - run.importMs))
   const lazy = built.lazyBytes > 0 ? `, +${kb(built.lazyBytes)} lazy in ${built.chunks - 1} chunk(s)` : ''
@@ -26,33 +28,35 @@ const groupFor = (app: App): BenchGroup => ({
   targets: [{ kind: 'ratio', against: 'powertools', atLeast: 1.25 }],
   note: `import + first invocation in a fresh process (bench/README.md); ${app.note}`,
   measured: async (profile) => {
-    const { sluice: sluiceEntry, powertools: powertoolsEntry } = entries(app)
-    const sluice = await bundleOnce(sluiceEntry, app.loadedAtImport)
-    const powertools = await bundleOnce(powertoolsEntry, app.loadedAtImport)
+    const files = entries(app)
+    // bare (the same work with no framework) only where the app has one; its tag keeps ids unique per process
+    const subjects: Array<readonly [ColdSubject, Bundle, string]> = []
+    if (files.bare !== undefined)
+      subjects.push(['bare', await bundleOnce(files.bare, app.loadedAtImport), 'b'])
+    subjects.push(['powertools', await bundleOnce(files.powertools, app.loadedAtImport), 'p'])
+    subjects.push(['sluice', await bundleOnce(files.sluice, app.loadedAtImport), 's'])
     await using aws = await localAws(app.aws ?? [])
     const env = { ...app.env, ...aws.env }
-    const runs = { sluice: [] as FirstResponse[], powertools: [] as FirstResponse[] }
-    const subjects = [
-      ['sluice', sluice, 's'],
-      ['powertools', powertools, 'p'],
-    ] as const
+    const runs = new Map(subjects.map(([subject]) => [subject, [] as FirstResponse[]]))
     for (let round = 0; round < profile.processRounds; round++) {
+      const outcomes = new Map<ColdSubject, string>()
       for (const [subject, bundle, tag] of inTurn(subjects, round)) {
-        runs[subject].push(await firstResponse(bundle.file, { env, event: app.event(`${tag}${round}`) }))
+        const run = await firstResponse(bundle.file, { env, event: app.event(`${tag}${round}`) })
+        runs.get(subject)?.push(run)
+        outcomes.set(subject, app.outcome(run.response))
       }
-      // the same first response on both sides, or the times compare different work
-      const [ours, theirs] = [
-        app.outcome(runs.sluice[round]?.response),
-        app.outcome(runs.powertools[round]?.response),
-      ]
-      if (ours !== theirs) throw new Error(`${appName(app)}: sluice answered ${ours}, powertools ${theirs}`)
+      // the same first response on every side, or the times compare different work
+      if (new Set(outcomes.values()).size > 1) {
+        const said = [...outcomes].map(([subject, outcome]) => `${subject} answered ${outcome}`)
+        throw new Error(`${appName(app)}: ${said.join(', ')}`)
+      }
     }
-    return [
-      measurement('powertools', powertools, runs.powertools),
-      measurement('sluice', sluice, runs.sluice),
-    ]
+    return subjects.map(([subject, bundle]) => measurement(subject, bundle, runs.get(subject) ?? []))
   },
 })
 
-/** Cold start as a user pays it per example: import plus first invocation, sluice next to middy + Powertools. */
+/**
+ * Cold start as a user pays it per example: import plus first invocation, sluice next to middy + Powertools, and
+ * next to the same work with no framework (bare) where the app has one.
+ */
 export const groups: BenchGroup[] = apps.map(groupFor)

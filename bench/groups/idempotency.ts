@@ -13,12 +13,14 @@ import { dynamoDbStore } from '@sluice/idempotency/dynamodb'
 import dynalite from 'dynalite'
 import { Redis } from 'ioredis'
 import { benchContext } from '../context.ts'
+import { bareIdempotent } from '../idempotency/bare.ts'
 import type { BenchGroup, Subject, Target } from '../types.ts'
 
 type Order = { orderId: string; amount: number }
 const context = benchContext({ functionName: 'bench-orders', timeoutMs: 900_000 })
 const body = async (order: Order) => ({ charged: order.amount })
 const bare = async (order: Order) => body(order)
+const orderId = (order: Order) => order.orderId
 
 // One dynalite for both libraries, in this process, on a free port; its server does not keep the bench alive, and
 // its idle connections close 2 s after the last request. Not less: Node's http.Agent drops a kept-alive socket 1 s
@@ -34,7 +36,7 @@ const dynamo = new DynamoDBClient({
   region: 'us-east-1',
   credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
 })
-for (const TableName of ['sluice-idempotency', 'powertools-idempotency']) {
+for (const TableName of ['sluice-idempotency', 'powertools-idempotency', 'bare-idempotency']) {
   await dynamo.send(
     new CreateTableCommand({
       TableName,
@@ -127,10 +129,11 @@ const groups: BenchGroup[] = [
   ...(await pair(
     'dynamodb on dynalite',
     [
+      ['bare', bareIdempotent({ client: dynamo, tableName: 'bare-idempotency', key: orderId, body })],
       ['powertools', powertoolsHandler({ persistenceStore: powertoolsDynamo(), config: config(false) })],
       ['sluice', sluiceHandler(sluiceDynamo)],
     ],
-    "same in-process dynalite on a kept-alive connection (the SDK client's and dynalite's work for the same two requests per call on both sides dominates: the rows mostly count requests; dynalite returns no item on a refused claim, so a duplicate costs both a GetItem more); Powertools DynamoDBPersistenceLayer on middy vs sluice dynamoDbStore",
+    "same in-process dynalite on a kept-alive connection (the SDK client's and dynalite's work for the same two requests per call on every side dominates: the rows mostly count requests; dynalite returns no item on a refused claim, so a duplicate costs each a GetItem more); Powertools DynamoDBPersistenceLayer on middy vs sluice dynamoDbStore; bare = no framework, the same requests sent by hand through the same client (conditional PutItem + UpdateItem on a fresh key, refused PutItem + GetItem on a duplicate; idempotency/bare.ts): the floor the SDK client and dynalite leave",
   )),
   ...(await pair(
     'dynamodb on dynalite + local cache',
