@@ -36,3 +36,43 @@ describe('heavy dependencies load only when used (bundled examples)', () => {
     expect(holds(built.importInputs, '/node_modules/@aws-sdk/'), 'any AWS SDK client at import').toBe(false)
   })
 })
+
+// An `import()` of an AWS SDK client package hands over its whole namespace, so a bundler keeps every command of
+// the service (S3 has about a hundred) and a cold start loads them all. Whatever sluice or an example loads lazily
+// comes through a module naming what it uses. Bundled as for Lambda, each handler must hold exactly the commands
+// it sends, and the ones its client brings itself (S3 Express sessions, DynamoDB endpoint discovery).
+const COMMAND = /\/@aws-sdk\/(client-[a-z0-9-]+)\/dist-es\/commands\/(\w+)Command\.js$/
+
+/** `client-x: Name` for every SDK command module in a bundle, at import or lazy. */
+const commandsIn = (inputs: readonly string[]): string[] =>
+  [...new Set(inputs.flatMap((input) => input.match(COMMAND)?.slice(1, 3).join(': ') ?? []))].sort()
+
+const of = (client: string, names: readonly string[]) => names.map((name) => `${client}: ${name}`)
+// what each client's own module imports, whoever uses it
+const S3_CLIENT = of('client-s3', ['CreateSession'])
+const DYNAMODB_CLIENT = of('client-dynamodb', ['DescribeEndpoints'])
+const STORE = of('client-dynamodb', ['DeleteItem', 'GetItem', 'PutItem', 'UpdateItem'])
+
+describe('a bundled handler holds only the AWS SDK commands it sends', () => {
+  it.each([
+    [
+      'examples/s3-thumbnails',
+      's3-thumbnails/handler.ts',
+      [...S3_CLIENT, ...of('client-s3', ['GetObject', 'PutObject'])],
+    ],
+    ['examples/sqs-orders (dynamoDbStore)', 'sqs-orders/handler.ts', [...DYNAMODB_CLIENT, ...STORE]],
+    [
+      '@sluice/idempotency/dynamodb',
+      '../test/fixtures/examples/dynamodb-store.ts',
+      [...DYNAMODB_CLIENT, ...STORE],
+    ],
+    [
+      '@sluice/init ssmParameters and secret',
+      '../test/fixtures/examples/init-sdk.ts',
+      [...of('client-secrets-manager', ['GetSecretValue']), ...of('client-ssm', ['GetParameters'])],
+    ],
+  ])('%s', async (_name, entry, commands) => {
+    const built = await bundle(join(examples, entry), join(out, String(Math.random()).slice(2)))
+    expect(commandsIn([...built.importInputs, ...built.lazyInputs])).toEqual([...commands].sort())
+  })
+})
