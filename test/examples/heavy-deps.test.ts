@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundle } from '../../bench/cold-start/bundle.ts'
 
@@ -19,6 +21,7 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true })
 })
 
+const run = promisify(execFile)
 const holds = (inputs: readonly string[], marker: string) => inputs.some((input) => input.includes(marker))
 
 describe('heavy dependencies load only when used (bundled examples)', () => {
@@ -34,6 +37,18 @@ describe('heavy dependencies load only when used (bundled examples)', () => {
       expect(holds(built.lazyInputs, marker), `${marker} in a lazy chunk`).toBe(true)
     }
     expect(holds(built.importInputs, '/node_modules/@aws-sdk/'), 'any AWS SDK client at import').toBe(false)
+  })
+
+  // Every envelope's module reaches @sluice/events' gunzip, and only CloudWatch Logs subscriptions decompress.
+  it.each(['http-api', 'sqs-orders'])('%s: Node loads no zlib at import', async (app) => {
+    const built = await bundle(join(examples, app, 'handler.ts'), join(out, `${app}-builtins`))
+    const probe = `await import(${JSON.stringify(pathToFileURL(built.file).href)}); process.stdout.write(JSON.stringify(process.moduleLoadList))`
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], {
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1' },
+    })
+    const loaded = JSON.parse(stdout) as string[]
+    expect(loaded).toContain('NativeModule fs')
+    expect(loaded).not.toContain('NativeModule zlib')
   })
 })
 

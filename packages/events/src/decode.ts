@@ -1,5 +1,3 @@
-import { gunzipSync } from 'node:zlib'
-
 /**
  * Thrown by the decoders below; envelopes turn it into a ParseError with the payload's path.
  *
@@ -79,6 +77,10 @@ export function decodeBase64(text: string): Buffer {
  */
 export const DEFAULT_MAX_INFLATED_BYTES = 5 * 1024 * 1024
 
+// node:zlib is loaded on the first gunzip, not at import: every envelope's module reaches this file, and only
+// CloudWatch Logs subscriptions decompress (loading zlib cost about 2 ms of every cold start).
+let zlib: typeof import('node:zlib') | undefined
+
 /**
  * Gunzips with a hard cap on the output: zlib stops inflating once `maxBytes` is passed, so a gzip bomb costs at
  * most `maxBytes` of memory.
@@ -89,7 +91,8 @@ export const DEFAULT_MAX_INFLATED_BYTES = 5 * 1024 * 1024
  */
 export function gunzipCapped(bytes: Buffer, maxBytes: number = DEFAULT_MAX_INFLATED_BYTES): Buffer {
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes })
+    zlib ??= process.getBuiltinModule('node:zlib')
+    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes })
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new DecodeError('too-large', `inflates past ${maxBytes} bytes`, { cause: error })
