@@ -23,7 +23,7 @@ export interface ObjectStore {
  */
 export function s3Store(env: NodeJS.ProcessEnv = process.env): ObjectStore {
   const sdk = once(async () => {
-    const { GetObjectCommand, PutObjectCommand, S3Client } = await import('./s3-sdk.ts')
+    const { GetObjectCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3')
     const client = new S3Client({
       forcePathStyle: env.AWS_ENDPOINT_URL_S3 !== undefined,
       maxAttempts: 3,

@@ -13,7 +13,7 @@ import { fulfil } from './warehouse.ts'
 // DynamoDB only when configured: the SDK is imported, and the client made, once per container; a function on
 // the memory store never loads it. Bounded timeouts: a store that cannot be reached fails the record fast.
 const dynamo = once(async () => {
-  const { DynamoDBClient } = await import('./dynamodb-sdk.ts')
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
   return new DynamoDBClient({
     maxAttempts: 2,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },

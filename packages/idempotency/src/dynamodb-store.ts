@@ -33,7 +33,7 @@ export interface DynamoDbStoreOptions {
   readonly maxItemBytes?: number
 }
 
-type Sdk = typeof import('./dynamodb-commands.ts')
+type Sdk = typeof import('@aws-sdk/client-dynamodb')
 
 const LOST = { resultStored: false, claimLost: true } as const
 
@@ -64,7 +64,7 @@ export function dynamoDbStore(options: DynamoDbStoreOptions): IdempotencyStore {
   }
   const maxItemBytes = checkNumber('maxItemBytes', options.maxItemBytes ?? 400 * 1024)
   // Loaded once when the store is made (INIT), so the first request does not wait for it.
-  const sdk: Promise<Sdk> = import('./dynamodb-commands.ts')
+  const sdk: Promise<Sdk> = import('@aws-sdk/client-dynamodb')
   sdk.catch(() => {})
   const keyOf = (key: string): Record<string, AttributeValue> => ({ [names.key]: { S: key } })
 

@@ -4,8 +4,8 @@ import { once } from './once.ts'
 // The SDK packages are optional peer dependencies: only the helpers that need one import it, on first use, so
 // `once`, `cached` and `awaitInit` load no SDK code.
 
-type SsmSdk = typeof import('./ssm-sdk.ts')
-type SecretsManagerSdk = typeof import('./secrets-manager-sdk.ts')
+type SsmSdk = typeof import('@aws-sdk/client-ssm')
+type SecretsManagerSdk = typeof import('@aws-sdk/client-secrets-manager')
 
 const missing = (name: string) =>
   function sdkMissing(cause: unknown): never {
@@ -21,7 +21,8 @@ const missing = (name: string) =>
  * @example
  * const { GetParametersCommand } = await loadSsm()
  */
-export const loadSsm = (): Promise<SsmSdk> => import('./ssm-sdk.ts').catch(missing('@aws-sdk/client-ssm'))
+export const loadSsm = (): Promise<SsmSdk> =>
+  import('@aws-sdk/client-ssm').catch(missing('@aws-sdk/client-ssm'))
 
 /**
  * Loads `@aws-sdk/client-secrets-manager` (Node keeps the module after the first import); `SDK_MISSING` if it is not installed.
@@ -30,7 +31,7 @@ export const loadSsm = (): Promise<SsmSdk> => import('./ssm-sdk.ts').catch(missi
  * const { GetSecretValueCommand } = await loadSecretsManager()
  */
 export const loadSecretsManager = (): Promise<SecretsManagerSdk> =>
-  import('./secrets-manager-sdk.ts').catch(missing('@aws-sdk/client-secrets-manager'))
+  import('@aws-sdk/client-secrets-manager').catch(missing('@aws-sdk/client-secrets-manager'))
 
 /**
  * The client a helper uses: the one given, or one created once from `config` on first use (with no config the
