@@ -7,8 +7,13 @@ export interface Profile {
   readonly timedRounds: number
   /** Time per subject per round of a timed group, in ns. */
   readonly sliceNs: number
-  /** Fresh processes per subject for cold start and RSS (each pair, interleaved, is one round). */
+  /** Rounds of a cold-start row: fresh processes of every subject, in turns. */
   readonly processRounds: number
+  /**
+   * Fresh processes per subject in one cold-start round; the round's value is their median. One process's time
+   * swings by up to a fifth on a 2-core machine, and the ratio of two single processes swung with it.
+   */
+  readonly processesPerRound: number
   /** Invocations per round in a heap reading (a case may scale it down when each one is a network round trip). */
   readonly heapInvocations: number
   /** Invocations per round of the Managed Instances throughput row. */
@@ -30,6 +35,7 @@ export const profiles: Readonly<Record<Profile['name'], Profile>> = {
     timedRounds: 15,
     sliceNs: 60e6,
     processRounds: 15,
+    processesPerRound: 3,
     heapInvocations: 400,
     throughputInvocations: 800,
   },
@@ -39,6 +45,7 @@ export const profiles: Readonly<Record<Profile['name'], Profile>> = {
     timedRounds: 7,
     sliceNs: 20e6,
     processRounds: 5,
+    processesPerRound: 1,
     heapInvocations: 100,
     throughputInvocations: 200,
   },

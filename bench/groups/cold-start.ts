@@ -10,13 +10,19 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`
 
 type ColdSubject = 'bare' | 'powertools' | 'sluice'
 
-const measurement = (subject: ColdSubject, built: Bundle, runs: readonly FirstResponse[]) => {
+/** A subject's rounds, each the processes it started in that round. */
+const measurement = (
+  subject: ColdSubject,
+  built: Bundle,
+  rounds: ReadonlyArray<readonly FirstResponse[]>,
+) => {
+  const runs = rounds.flat()
   const importMs = median(runs.map((run) => run.importMs))
   const callMs = median(runs.map((run) => run.firstResponseMs - run.importMs))
   const lazy = built.lazyBytes > 0 ? `, +${kb(built.lazyBytes)} lazy in ${built.chunks - 1} chunk(s)` : ''
   return {
     subject,
-    rounds: runs.map((run) => run.firstResponseMs),
+    rounds: rounds.map((round) => median(round.map((run) => run.firstResponseMs))),
     bytes: built.importBytes,
     detail: `import ${importMs.toFixed(1)} + first call ${callMs.toFixed(1)} ms; ${kb(built.importBytes)} at import${lazy}`,
   } satisfies Measurement
@@ -37,21 +43,27 @@ const groupFor = (app: App): BenchGroup => ({
     subjects.push(['sluice', await bundleOnce(files.sluice, app.loadedAtImport), 's'])
     await using aws = await localAws(app.aws ?? [])
     const env = { ...app.env, ...aws.env }
-    const runs = new Map(subjects.map(([subject]) => [subject, [] as FirstResponse[]]))
+    const rounds = new Map(subjects.map(([subject]) => [subject, [] as FirstResponse[][]]))
     for (let round = 0; round < profile.processRounds; round++) {
-      const outcomes = new Map<ColdSubject, string>()
-      for (const [subject, bundle, tag] of inTurn(subjects, round)) {
-        const run = await firstResponse(bundle.file, { env, event: app.event(`${tag}${round}`) })
-        runs.get(subject)?.push(run)
-        outcomes.set(subject, app.outcome(run.response))
+      const inRound = new Map(subjects.map(([subject]) => [subject, [] as FirstResponse[]]))
+      // each subject several times in turns, the order flipping every turn; the round keeps each one's median
+      for (let turn = 0; turn < profile.processesPerRound; turn++) {
+        const outcomes = new Map<ColdSubject, string>()
+        for (const [subject, bundle, tag] of inTurn(subjects, round * profile.processesPerRound + turn)) {
+          const event = app.event(`${tag}${round}-${turn}`)
+          const run = await firstResponse(bundle.file, { env, event })
+          inRound.get(subject)?.push(run)
+          outcomes.set(subject, app.outcome(run.response))
+        }
+        // the same first response on every side, or the times compare different work
+        if (new Set(outcomes.values()).size > 1) {
+          const said = [...outcomes].map(([subject, outcome]) => `${subject} answered ${outcome}`)
+          throw new Error(`${appName(app)}: ${said.join(', ')}`)
+        }
       }
-      // the same first response on every side, or the times compare different work
-      if (new Set(outcomes.values()).size > 1) {
-        const said = [...outcomes].map(([subject, outcome]) => `${subject} answered ${outcome}`)
-        throw new Error(`${appName(app)}: ${said.join(', ')}`)
-      }
+      for (const [subject, runs] of inRound) rounds.get(subject)?.push(runs)
     }
-    return subjects.map(([subject, bundle]) => measurement(subject, bundle, runs.get(subject) ?? []))
+    return subjects.map(([subject, bundle]) => measurement(subject, bundle, rounds.get(subject) ?? []))
   },
 })
 
