@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { pino } from 'pino'
 import { describe, expect, test } from 'vitest'
 import { createLogger } from './create-logger.ts'
@@ -94,5 +95,65 @@ describe('log calls never throw', () => {
     expect(two).toMatchObject({ sessionToken: REDACTED })
     expect(Object.keys(three ?? {})).toEqual(['level', 'timestamp', 'msg'])
     expect(four?.msg).toBe('four')
+  })
+})
+
+describe('the common line, { flat object } and a message, is written as pino writes it', () => {
+  const withoutTime = (line: string | undefined) => line?.replace(/"timestamp":"[^"]*"/, '')
+  // A third argument sends the same call through the general path and pino's own log method.
+  const bothWays = (log: ReturnType<typeof createLogger>, fields: object, message: string) => {
+    const info = log.info.bind(log) as (...args: unknown[]) => void
+    info(fields, message)
+    info(fields, message, undefined)
+  }
+
+  test('byte for byte the line of pino’s own log method, for any flat object and message', () => {
+    const primitive = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+    )
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom('method', 'headers', 'socket', 'msg', 'level', 'apiKey'),
+    )
+    fc.assert(
+      fc.property(fc.dictionary(key, primitive), fc.string(), (fields, message) => {
+        const { out, log } = setup()
+        bothWays(log, fields, message.replaceAll('%', ''))
+        const [fast, general] = out.lines
+        expect(withoutTime(fast)).toBe(withoutTime(general))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('what pino’s log method changes still changes: msgPrefix, HTTP-request-like and response-like objects', () => {
+    const { out, log } = setup()
+    const prefixed = log.child({}, { msgPrefix: '[orders] ' })
+    bothWays(prefixed, { orderId: 'o-1' }, 'stored')
+    bothWays(log, { method: 'GET', headers: 'h', socket: 's' }, 'request')
+    bothWays(log, { statusCode: 200, setHeader: () => undefined }, 'response')
+    const lines = out.lines.map(withoutTime)
+    expect(lines[0]).toBe(lines[1])
+    expect(lines[2]).toBe(lines[3])
+    expect(lines[4]).toBe(lines[5])
+    expect(out.records()[0]?.msg).toBe('[orders] stored')
+    expect(out.records()[2]).toHaveProperty('req')
+  })
+
+  test('a secret key on a line whose other keys were seen before is redacted', () => {
+    const { out, log } = setup()
+    log.info({ orderId: 'o-1', user: 'ada' }, 'one')
+    log.info({ orderId: 'o-2', token: 't' }, 'two')
+    log.info({ apiKey: 'k', user: 'ada' }, 'three')
+    expect(out.records()).toMatchObject([
+      { orderId: 'o-1', user: 'ada' },
+      { orderId: 'o-2', token: REDACTED },
+      { apiKey: REDACTED, user: 'ada' },
+    ])
   })
 })

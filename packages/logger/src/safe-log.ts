@@ -1,5 +1,6 @@
-import type { LogFn, Logger } from 'pino'
-import { isFlatAndClean, type SafeValueOptions, safeBindings, safeValue } from './safe-value.ts'
+import { type LogFn, type Logger, symbols } from 'pino'
+import { cleanKeys, isFlatAndClean } from './flat-line.ts'
+import { type SafeValueOptions, safeBindings, safeValue } from './safe-value.ts'
 
 /**
  * What {@link safeLogMethod} needs: the value rules and the key errors are logged under.
@@ -63,9 +64,6 @@ const prepare = (args: unknown[], options: SafeLogOptions): unknown[] => {
   const first = args[0]
   let params = 1
   if (typeof first === 'object' && first !== null) {
-    // The common call, `log.info({ orderId }, 'text')`: nothing to change (a flat plain object is no Error).
-    if (args.length === 2 && typeof args[1] === 'string' && isFlatAndClean(first, options.isSecret))
-      return args
     params = 2
     if (isError(first)) {
       // As pino does for log.error(err): the error under its key, its message as the message.
@@ -91,6 +89,21 @@ const describe = (error: unknown): string =>
     'unknown error',
   ).slice(0, NOTE_LENGTH)
 
+// pino's step after its log method has read the arguments: it builds the line and hands it to the destination.
+// pino's docs ask a logMethod hook to call `method`; for the common line sluice calls this step itself, which is
+// what `method` would do (pino is pinned; safe-log.test.ts checks the bytes match those of pino's own method).
+const WRITE: typeof symbols.writeSym = symbols.writeSym
+type PinoWrite = { [WRITE]: (object: object, message: string, level: number) => void }
+
+/**
+ * Whether pino's log method (`LOG` in pino's lib/tools.js) would pass a flat object and a string message on to
+ * its write step unchanged: no `msgPrefix` to prepend, and not what it takes for an HTTP request or response.
+ */
+const passedOnAsIs = (log: Logger, object: Record<string, unknown>): boolean =>
+  typeof log.msgPrefix !== 'string' &&
+  !(object.method && object.headers && object.socket) &&
+  typeof object.setHeader !== 'function'
+
 /**
  * pino's `hooks.logMethod` for a root logger: every argument of every log call (merging object, message,
  * format arguments) is made safe by `safeValue` (redacted at any depth, no throwing getters or Proxies, no
@@ -100,8 +113,10 @@ const describe = (error: unknown): string =>
  * @example
  * pino({ hooks: { logMethod: safeLogMethod({ isSecret: secretKeyMatcher(), error: errorShape('sluice'), errorKey: 'err', messageKey: 'msg' }) } })
  */
-export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => Logger | undefined) =>
-  function safeLog(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => Logger | undefined) => {
+  const { isSecret } = options
+  const clean = cleanKeys()
+  return function safeLog(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
     let log = this
     if (route !== undefined) {
       try {
@@ -111,7 +126,21 @@ export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => 
       }
     }
     try {
-      method.apply(log, prepare(args as unknown[], options) as Parameters<LogFn>)
+      const call = args as unknown[]
+      const first = call[0]
+      const message = call[1]
+      // The common call, `log.info({ orderId }, 'text')`: a flat object of primitives without secrets needs no
+      // change, and pino's log method would only pass it on to its write step, so it goes there directly.
+      if (
+        call.length === 2 &&
+        typeof message === 'string' &&
+        typeof first === 'object' &&
+        first !== null &&
+        isFlatAndClean(first, isSecret, clean) &&
+        passedOnAsIs(log, first as Record<string, unknown>)
+      ) {
+        ;(log as Logger & PinoWrite)[WRITE](first, message, level)
+      } else method.apply(log, prepare(call, options) as Parameters<LogFn>)
     } catch (error) {
       try {
         method.call(log, { logError: describe(error) }, 'a log call failed; this line replaces it')
@@ -120,6 +149,7 @@ export const safeLogMethod = (options: SafeLogOptions, route?: (log: Logger) => 
       }
     }
   }
+}
 
 /**
  * Makes `child(bindings)` and `setBindings(bindings)` on `root` and every logger made from it take bindings

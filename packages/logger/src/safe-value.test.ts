@@ -1,14 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { errorShape } from './error-shape.ts'
+import { isFlatAndClean } from './flat-line.ts'
 import { REDACTED, secretKeyMatcher } from './redact.ts'
-import {
-  isFlatAndClean,
-  MAX_VALUES,
-  PLACEHOLDERS,
-  REDACT_DEPTH,
-  safeBindings,
-  safeValue,
-} from './safe-value.ts'
+import { MAX_VALUES, PLACEHOLDERS, REDACT_DEPTH, safeBindings, safeValue } from './safe-value.ts'
 
 const options = { isSecret: secretKeyMatcher(), error: errorShape('sluice') }
 const safe = (value: unknown) => safeValue(value, options)

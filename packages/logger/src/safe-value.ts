@@ -1,3 +1,4 @@
+import { isFlatAndClean } from './flat-line.ts'
 import { REDACTED } from './redact.ts'
 
 /**
@@ -163,30 +164,6 @@ const visitRecord = (record: object, walk: Walk, fresh: boolean): unknown => {
     if (copy !== undefined) assign(copy, key, next)
   }
   return copy ?? record
-}
-
-/**
- * The common log line in one pass without allocating: a plain object whose values are all primitives (no
- * BigInt), with no secret key and no `toJSON`. Such a value is written as it is; anything else, or anything
- * that throws, takes {@link safeValue}'s full walk.
- *
- * @example
- * isFlatAndClean({ orderId: 'o-1', cents: 1250 }, secretKeyMatcher()) // true
- * isFlatAndClean({ apiKey: 'k' }, secretKeyMatcher()) // false: a secret to redact
- */
-export const isFlatAndClean = (value: object, isSecret: (key: string) => boolean): boolean => {
-  try {
-    const proto: unknown = Object.getPrototypeOf(value)
-    if (proto !== Object.prototype && proto !== null) return false
-    for (const key in value) {
-      const item: unknown = (value as Record<string, unknown>)[key]
-      if (typeof item === 'object' ? item !== null : typeof item === 'bigint') return false
-      if (key === 'toJSON' || isSecret(key)) return false
-    }
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**
