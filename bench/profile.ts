@@ -21,7 +21,7 @@ export interface Profile {
 }
 
 /**
- * The two run lengths. `full` takes about 7 minutes on a quiet 2-core machine (6.1 measured, more when the machine
+ * The two run lengths. `full` takes about 6 minutes on a quiet 2-core machine (6.1 measured, more when the machine
  * is busy); `quick` (about a minute) runs every group with the fewest rounds that still
  * give a spread, to prove the groups work while developing.
  *
