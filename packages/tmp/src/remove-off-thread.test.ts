@@ -20,7 +20,7 @@ describe('removeEntryOffThread', () => {
     expect(readFileSync(join(outside, 'precious.txt'), 'utf8')).toBe('keep me')
   })
 
-  test('a flat directory (files and links) goes entry by entry, links inside unlinked, not followed', async () => {
+  test('a directory of files and links is removed, links inside unlinked, not followed', async () => {
     const { root, outside } = withOutside()
     mkdirSync(join(root, 'scratch'))
     writeFileSync(join(root, 'scratch', 'a.bin'), 'x')
