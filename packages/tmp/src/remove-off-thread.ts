@@ -1,7 +1,5 @@
-import { lstatSync } from 'node:fs'
 import { rm, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
-import { checkSegment, isMissing, type Removed } from './remove.ts'
+import { entryToRemove, isMissing, type Removed } from './remove.ts'
 
 /**
  * {@link removeEntry} on the thread pool: the entry `name` of `parent` is removed without ever following a symbolic
@@ -18,20 +16,15 @@ import { checkSegment, isMissing, type Removed } from './remove.ts'
  * await removeEntryOffThread('/tmp', 'sluice-scratch-12-0123456789abcdef') // 'dir'
  */
 export async function removeEntryOffThread(parent: string, name: string): Promise<Removed> {
-  checkSegment(name)
-  const path = join(parent, name)
+  const entry = entryToRemove(parent, name)
+  if (entry === undefined) return 'missing'
   try {
-    const stats = lstatSync(path, { throwIfNoEntry: false })
-    if (stats === undefined) return 'missing'
-    if (!stats.isDirectory()) {
-      await unlink(path)
-      return stats.isSymbolicLink() ? 'link' : 'file'
-    }
-    // Replaced by a link meanwhile: `rm` unlinks it as it finds it, and its target stays.
-    await rm(path, { recursive: true, force: true })
-    return 'dir'
+    // Replaced by a link since the lstat: `rm` unlinks it as it finds it, and its target stays.
+    if (entry.kind === 'dir') await rm(entry.path, { recursive: true, force: true })
+    else await unlink(entry.path)
   } catch (error) {
     if (isMissing(error)) return 'missing'
     throw error
   }
+  return entry.kind
 }

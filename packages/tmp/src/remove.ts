@@ -23,19 +23,38 @@ export type Removed = 'link' | 'dir' | 'file' | 'missing'
  * removeEntry('/tmp', 'sluice-scratch-12-0123456789abcdef') // 'dir'
  */
 export function removeEntry(parent: string, name: string): Removed {
-  checkSegment(name)
-  const path = join(parent, name)
-  const stats = lstatSync(path, { throwIfNoEntry: false })
-  if (stats === undefined) return 'missing'
-  const kind: Removed = stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'dir' : 'file'
+  const entry = entryToRemove(parent, name)
+  if (entry === undefined) return 'missing'
   try {
-    if (kind === 'dir') rmSync(path, { recursive: true, force: true })
-    else unlinkSync(path)
+    if (entry.kind === 'dir') rmSync(entry.path, { recursive: true, force: true })
+    else unlinkSync(entry.path)
   } catch (error) {
     if (isMissing(error)) return 'missing'
     throw error
   }
-  return kind
+  return entry.kind
+}
+
+/** An entry about to be removed: its path, and what `lstat` found there (a link is a link, never its target). */
+export interface EntryToRemove {
+  readonly path: string
+  readonly kind: Exclude<Removed, 'missing'>
+}
+
+/**
+ * What is at the entry `name` of `parent`, read with one `lstat` on the calling thread (a metadata read the
+ * kernel answers from its cache); `undefined` when nothing is there. Both removals start here. `name` must be a
+ * single path segment (`TypeError` otherwise).
+ *
+ * @example
+ * entryToRemove('/tmp', 'sluice-scratch-12-0123456789abcdef') // { path: '/tmp/sluice-scratch-…', kind: 'dir' }
+ */
+export function entryToRemove(parent: string, name: string): EntryToRemove | undefined {
+  checkSegment(name)
+  const path = join(parent, name)
+  const stats = lstatSync(path, { throwIfNoEntry: false })
+  if (stats === undefined) return undefined
+  return { path, kind: stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'dir' : 'file' }
 }
 
 /**
