@@ -55,14 +55,12 @@ export const isFlatAndClean = (
     for (const key in value) {
       const item: unknown = (value as Record<string, unknown>)[key]
       if (typeof item === 'object' ? item !== null : typeof item === 'bigint') return false
-      if (at < clean.length) {
-        // Only keys that passed the test below are ever stored, so a match is a key known not secret.
-        if (clean[at] !== key) {
-          if (key === 'toJSON' || isSecret(key)) return false
-          if (key.length <= REMEMBERED_KEY_LENGTH) clean[at] = key
-        }
-        at++
-      } else if (key === 'toJSON' || isSecret(key)) return false
+      // Only keys that passed the test below are ever stored, so a match is a key known not secret.
+      if (clean[at] !== key) {
+        if (key === 'toJSON' || isSecret(key)) return false
+        if (at < clean.length && key.length <= REMEMBERED_KEY_LENGTH) clean[at] = key
+      }
+      at++
     }
     return true
   } catch {
