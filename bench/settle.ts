@@ -1,5 +1,5 @@
 import { type Summary, summarize } from './stats.ts'
-import { higherIsBetter, type Subject, type Target, type Unit, type Verdict } from './types.ts'
+import { type BenchRow, higherIsBetter, type Subject, type Target, type Unit, type Verdict } from './types.ts'
 
 /**
  * Where a row stands against a target. It is *settled* when the interquartile range of its per-round values is
@@ -63,5 +63,34 @@ export function compare(
     ratio,
     target: `≤ ${micros(target.atMostNs)}: ${micros(overhead.median)}`,
     verdict: verdict(overhead, target.atMostNs, 'lower'),
+  }
+}
+
+/** The rows of a run that have a target, by verdict, and whether `pnpm bench --check` fails the run. */
+export interface Tally {
+  readonly checked: readonly BenchRow[]
+  readonly met: readonly BenchRow[]
+  readonly missed: readonly BenchRow[]
+  readonly unsettled: readonly BenchRow[]
+  /** A settled miss fails `--check`; an unsettled row cannot, since it says nothing either way. */
+  readonly checkFails: boolean
+}
+
+/**
+ * Sorts a run's rows with a target by verdict (rows without one are shown, never checked).
+ *
+ * @example
+ * const { met, missed, checkFails } = tally(rows)
+ * if (values.check && checkFails) process.exitCode = 1
+ */
+export function tally(rows: readonly BenchRow[]): Tally {
+  const checked = rows.filter((row) => row.verdict !== undefined)
+  const missed = checked.filter((row) => row.verdict === 'missed')
+  return {
+    checked,
+    met: checked.filter((row) => row.verdict === 'met'),
+    missed,
+    unsettled: checked.filter((row) => row.verdict === 'unsettled'),
+    checkFails: missed.length > 0,
   }
 }

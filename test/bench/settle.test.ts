@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { compare, verdict } from '../../bench/settle.ts'
+import { compare, tally, verdict } from '../../bench/settle.ts'
 import { summarize } from '../../bench/stats.ts'
+import type { BenchRow, Verdict } from '../../bench/types.ts'
 
 // Issue 19's point 5: a row is settled when the spread of its rounds is narrower than its distance from its
 // target, and only then met or missed; `pnpm bench --check` fails on a settled miss (bench/run.ts).
@@ -38,5 +39,24 @@ describe('bench verdicts', () => {
     expect(row.verdict).toBe('met')
     expect(row.target).toBe('≤ +2.0 µs: +0.5 µs')
     expect(() => compare('ms', [1], [1], 'bare', target)).toThrow(TypeError)
+  })
+
+  it('fails `--check` on a settled miss only: unsettled rows and rows without a target never fail it', () => {
+    const row = (subject: BenchRow['subject'], verdict?: Verdict): BenchRow => ({
+      group: `g-${subject}-${verdict}`,
+      subject,
+      unit: 'ops/s',
+      median: 1,
+      rounds: [1],
+      spread: 0,
+      ...(verdict === undefined ? {} : { target: '≥ 1.20×', verdict }),
+    })
+    const clean = tally([row('sluice'), row('middy', 'met'), row('powertools', 'unsettled'), row('bare')])
+    expect(clean.checked.map((r) => r.verdict)).toEqual(['met', 'unsettled'])
+    expect([clean.met.length, clean.missed.length, clean.unsettled.length]).toEqual([1, 0, 1])
+    expect(clean.checkFails).toBe(false)
+    const failing = tally([row('middy', 'met'), row('powertools', 'missed'), row('pino', 'unsettled')])
+    expect(failing.missed.map((r) => r.subject)).toEqual(['powertools'])
+    expect(failing.checkFails).toBe(true)
   })
 })
