@@ -1,4 +1,5 @@
 import type { PayloadSite } from './payload.ts'
+import { sourceOf } from './source-schema.ts'
 import type { SourceId } from './sources.ts'
 
 /**
@@ -35,7 +36,8 @@ export function defineEnvelope<$Output>(
 }
 
 /**
- * Tells an envelope from a schema.
+ * Tells an envelope from a schema. A built-in source's schema is told by its tag, without reading a property of
+ * it: that would build the zod schema it stands for, which its precompiled validator spares a valid event.
  *
  * @example
  * isEnvelope(envelopes.sqs(orderSchema)) // true
@@ -43,6 +45,9 @@ export function defineEnvelope<$Output>(
  */
 export function isEnvelope(value: unknown): value is Envelope<unknown> {
   return (
-    typeof value === 'object' && value !== null && (value as { '~envelope'?: unknown })['~envelope'] === true
+    typeof value === 'object' &&
+    value !== null &&
+    sourceOf(value) === undefined &&
+    (value as { '~envelope'?: unknown })['~envelope'] === true
   )
 }

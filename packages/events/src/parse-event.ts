@@ -3,7 +3,8 @@ import { type Envelope, isEnvelope } from './envelope.ts'
 import { ParseError } from './errors.ts'
 import { summarizeIssues } from './issues.ts'
 import { compiledSchema } from './payload.ts'
-import { sourceOf } from './source-schema.ts'
+import { INVALID } from './schemas/precompiled.ts'
+import { precompiledOf, sourceOf } from './source-schema.ts'
 
 /**
  * A zod schema or an envelope: what `parse()` and `parseEvent()` accept.
@@ -35,7 +36,8 @@ export type SafeParseResult<$Output> =
 
 /**
  * Parses an event with a schema or an envelope; throws a ParseError. The package's own event schemas have no
- * transforms, so for them the event is validated in place and returned as is (no copy).
+ * transforms, so for them the event is validated in place and returned as is (no copy), by the source's
+ * precompiled validator where it has one (no zod schema built or compiled for a valid event).
  *
  * @example
  * const event = parseEvent(schemas.sqs, input) // SqsEvent
@@ -45,7 +47,7 @@ export function parseEvent<$Parser extends Parser>(parser: $Parser, event: unkno
   if (isEnvelope(parser)) return parser.parse(event) as ParserOutput<$Parser>
   const schema = parser as z.ZodType
   const source = sourceOf(schema)
-  if (source !== undefined && z.validate(compiledSchema(schema), event)) return event as ParserOutput<$Parser>
+  if (source !== undefined && validInPlace(schema, event)) return event as ParserOutput<$Parser>
   const result = compiledSchema(schema).safeParse(event)
   if (result.success) return result.data as ParserOutput<$Parser>
   throw new ParseError({
@@ -54,6 +56,15 @@ export function parseEvent<$Parser extends Parser>(parser: $Parser, event: unkno
     ...summarizeIssues(result.error.issues, event),
     cause: result.error,
   })
+}
+
+// Whether a built-in source's event is valid as it is. The precompiled validator is zod's own generated code, so
+// it accepts what z.validate would; an event it rejects goes to safeParse below, which names the issues.
+function validInPlace(schema: z.ZodType, event: unknown): boolean {
+  const precompiled = precompiledOf(schema)
+  return precompiled !== undefined
+    ? precompiled(event) !== INVALID
+    : z.validate(compiledSchema(schema), event)
 }
 
 /**

@@ -1,9 +1,15 @@
 import { lazy } from './lazy.ts'
+import type { Precompiled } from './schemas/precompiled.ts'
 import type { SourceId } from './sources.ts'
+
+interface SourceEntry {
+  readonly id: string
+  readonly precompiled: Precompiled | undefined
+}
 
 // Which built-in schema is which source, filled as each schema module loads. parse-event reads it instead of
 // importing the `schemas` table, which would pull every source's schema module into a bundle that parses one.
-const sourceBySchema = new WeakMap<object, string>()
+const sourceBySchema = new WeakMap<object, SourceEntry>()
 
 /**
  * A built-in source's schema: {@link lazy}, and tagged with its source id, so that `parseEvent` knows the
@@ -11,12 +17,21 @@ const sourceBySchema = new WeakMap<object, string>()
  * plain string here because `SourceId` is derived from that table, which holds these very schemas;
  * `source-schema.test.ts` checks that every entry of the table carries its own id.
  *
+ * `precompiled` is the schema's validator from `schemas/precompiled.ts` (zod's generated code, written out by
+ * `scripts/precompile.ts`): with it, a valid event is validated without building or compiling the zod schema.
+ *
  * @example
- * export const sqsSchema = sourceSchema('sqs', () => z.looseObject({ Records: z.array(sqsRecordSchema) }))
+ * export const sqsSchema = sourceSchema('sqs', validSqs, () => z.looseObject({ Records: z.array(sqsRecordSchema) }))
  */
-export function sourceSchema<T extends object>(id: string, build: () => T): T {
+export function sourceSchema<T extends object>(id: string, build: () => T): T
+export function sourceSchema<T extends object>(id: string, precompiled: Precompiled, build: () => T): T
+export function sourceSchema<T extends object>(
+  id: string,
+  ...rest: [build: () => T] | [precompiled: Precompiled, build: () => T]
+): T {
+  const [precompiled, build] = rest.length === 1 ? [undefined, rest[0]] : rest
   const schema = lazy(build)
-  sourceBySchema.set(schema, id)
+  sourceBySchema.set(schema, { id, precompiled })
   return schema
 }
 
@@ -28,4 +43,14 @@ export function sourceSchema<T extends object>(id: string, build: () => T): T {
  */
 export const sourceOf = (schema: object): SourceId | undefined =>
   // only sourceSchema() writes the map, and source-schema.test.ts pins each id to its entry in `schemas`
-  sourceBySchema.get(schema) as SourceId | undefined
+  sourceBySchema.get(schema)?.id as SourceId | undefined
+
+/**
+ * The precompiled validator of a built-in source's schema; `undefined` for a source compiled at run time and for
+ * any other schema.
+ *
+ * @example
+ * precompiledOf(schemas.sqs)?.(event) !== INVALID // valid
+ */
+export const precompiledOf = (schema: object): Precompiled | undefined =>
+  sourceBySchema.get(schema)?.precompiled

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
+import { validAlb } from './precompiled.ts'
 
 // AWS documentation: Lambda functions as targets of an Application Load Balancer,
 // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html#receive-event-from-load-balancer
@@ -14,7 +15,7 @@ import { stringListRecord, stringRecord } from './http-common.ts'
  * const event: AlbEvent = albSchema.parse(input)
  * event.requestContext.elb.targetGroupArn
  */
-export const albSchema = sourceSchema('alb', () =>
+export const albSchema = sourceSchema('alb', validAlb, () =>
   z.looseObject({
     requestContext: z.looseObject({ elb: z.looseObject({ targetGroupArn: z.string() }) }),
     httpMethod: z.string(),

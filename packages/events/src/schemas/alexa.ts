@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validAlexa } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://developer.amazon.com/en-US/docs/alexa/custom-skills/request-and-response-json-reference.html
@@ -16,7 +17,7 @@ const user = lazy(() => z.looseObject({ userId: z.string(), accessToken: z.strin
  * const event: AlexaEvent = alexaSchema.parse(input)
  * if (event.request.type === 'IntentRequest') handle(event.request.intent)
  */
-export const alexaSchema = sourceSchema('alexa', () =>
+export const alexaSchema = sourceSchema('alexa', validAlexa, () =>
   z.looseObject({
     version: z.string(),
     session: z

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
 import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from './http-common.ts'
+import { validApigwAuthorizerRequest, validApigwAuthorizerToken } from './precompiled.ts'
 
 // AWS documentation: REST API Lambda authorizer input,
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html
@@ -16,12 +17,15 @@ import { clientCertSchema, identitySchema, stringListRecord, stringRecord } from
  * const event: ApigwAuthorizerTokenEvent = apigwAuthorizerTokenSchema.parse(input)
  * verify(event.authorizationToken)
  */
-export const apigwAuthorizerTokenSchema = sourceSchema('apigw-authorizer-token', () =>
-  z.looseObject({
-    type: z.literal('TOKEN'),
-    authorizationToken: z.string(),
-    methodArn: z.string(),
-  }),
+export const apigwAuthorizerTokenSchema = sourceSchema(
+  'apigw-authorizer-token',
+  validApigwAuthorizerToken,
+  () =>
+    z.looseObject({
+      type: z.literal('TOKEN'),
+      authorizationToken: z.string(),
+      methodArn: z.string(),
+    }),
 )
 
 /**
@@ -140,8 +144,10 @@ const requestWebsocket = lazy(() =>
  * const event = apigwAuthorizerRequestSchema.parse(input)
  * const arn = 'routeArn' in event ? event.routeArn : event.methodArn
  */
-export const apigwAuthorizerRequestSchema = sourceSchema('apigw-authorizer-request', () =>
-  z.union([requestV2, requestV1, requestWebsocket]),
+export const apigwAuthorizerRequestSchema = sourceSchema(
+  'apigw-authorizer-request',
+  validApigwAuthorizerRequest,
+  () => z.union([requestV2, requestV1, requestWebsocket]),
 )
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
 import { clientCertSchema, stringRecord } from './http-common.ts'
+import { validApigwHttp, validFunctionUrl } from './precompiled.ts'
 
 // AWS documentation: HTTP API payload format 2.0,
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
@@ -77,7 +78,7 @@ const eventShape = lazy(() => ({
  * const event: ApigwHttpEvent = apigwHttpSchema.parse(input)
  * event.requestContext.http.method // 'POST'
  */
-export const apigwHttpSchema = sourceSchema('apigw-http', () =>
+export const apigwHttpSchema = sourceSchema('apigw-http', validApigwHttp, () =>
   z.looseObject({
     ...eventShape,
     requestContext: z.looseObject(requestContextShape),
@@ -100,7 +101,7 @@ export type ApigwHttpEvent = z.output<typeof apigwHttpSchema>
  * const event: FunctionUrlEvent = functionUrlSchema.parse(input)
  * event.requestContext.domainName // 'abc.lambda-url.us-east-1.on.aws'
  */
-export const functionUrlSchema = sourceSchema('function-url', () =>
+export const functionUrlSchema = sourceSchema('function-url', validFunctionUrl, () =>
   z.looseObject({
     ...eventShape,
     routeKey: z.string().optional(),

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
+import { validApigwRest } from './precompiled.ts'
 
 // AWS documentation: REST API proxy input format,
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
@@ -46,7 +47,7 @@ export const apigwRestRequestContextSchema = lazy(() =>
  * const event: ApigwRestEvent = apigwRestSchema.parse(input)
  * event.queryStringParameters?.page
  */
-export const apigwRestSchema = sourceSchema('apigw-rest', () =>
+export const apigwRestSchema = sourceSchema('apigw-rest', validApigwRest, () =>
   z.looseObject({
     resource: z.string(),
     path: z.string(),

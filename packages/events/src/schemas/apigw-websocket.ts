@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
 import { identitySchema, stringListRecord, stringRecord } from './http-common.ts'
+import { validApigwWebsocket } from './precompiled.ts'
 
 // AWS documentation: WebSocket API Lambda proxy integrations,
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-integration-requests.html
@@ -15,7 +16,7 @@ import { identitySchema, stringListRecord, stringRecord } from './http-common.ts
  * const event: ApigwWebsocketEvent = apigwWebsocketSchema.parse(input)
  * if (event.requestContext.eventType === 'MESSAGE') reply(event.requestContext.connectionId, event.body)
  */
-export const apigwWebsocketSchema = sourceSchema('apigw-websocket', () =>
+export const apigwWebsocketSchema = sourceSchema('apigw-websocket', validApigwWebsocket, () =>
   z.looseObject({
     requestContext: z.looseObject({
       routeKey: z.string(),

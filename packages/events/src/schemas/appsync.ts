@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validAppsync, validAppsyncAuthorizer } from './precompiled.ts'
 
 // AWS documentation of this event:
 // resolvers: https://docs.aws.amazon.com/appsync/latest/devguide/resolver-context-reference-js.html
@@ -49,7 +50,7 @@ export const appsyncIdentitySchema = lazy(() =>
  * const event: AppsyncEvent = appsyncSchema.parse(input)
  * event.info.fieldName // 'getOrder'
  */
-export const appsyncSchema = sourceSchema('appsync', () =>
+export const appsyncSchema = sourceSchema('appsync', validAppsync, () =>
   z.looseObject({
     arguments: z.record(z.string(), z.unknown()),
     identity: appsyncIdentitySchema,
@@ -85,7 +86,7 @@ export type AppsyncEvent = z.output<typeof appsyncSchema>
  * const event: AppsyncAuthorizerEvent = appsyncAuthorizerSchema.parse(input)
  * return { isAuthorized: await verify(event.authorizationToken) }
  */
-export const appsyncAuthorizerSchema = sourceSchema('appsync-authorizer', () =>
+export const appsyncAuthorizerSchema = sourceSchema('appsync-authorizer', validAppsyncAuthorizer, () =>
   z.looseObject({
     authorizationToken: z.string(),
     requestContext: z.looseObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
+import { validClientVpnConnectionHandler } from './precompiled.ts'
 
 /**
  * An AWS Client VPN client connect handler request (source id `client-vpn-connection-handler`): the device, user
@@ -12,18 +13,21 @@ import { sourceSchema } from '../source-schema.ts'
  * const event: ClientVpnConnectionHandlerEvent = clientVpnConnectionHandlerSchema.parse(input)
  * return { allow: allowed.has(event.username ?? ''), 'schema-version': 'v1' }
  */
-export const clientVpnConnectionHandlerSchema = sourceSchema('client-vpn-connection-handler', () =>
-  z.looseObject({
-    'connection-id': z.string(),
-    'endpoint-id': z.string(),
-    'schema-version': z.string(),
-    'common-name': z.string().optional(),
-    username: z.string().optional(),
-    platform: z.string().optional(),
-    'platform-version': z.string().optional(),
-    'public-ip': z.string().optional(),
-    'client-openvpn-version': z.string().optional(),
-  }),
+export const clientVpnConnectionHandlerSchema = sourceSchema(
+  'client-vpn-connection-handler',
+  validClientVpnConnectionHandler,
+  () =>
+    z.looseObject({
+      'connection-id': z.string(),
+      'endpoint-id': z.string(),
+      'schema-version': z.string(),
+      'common-name': z.string().optional(),
+      username: z.string().optional(),
+      platform: z.string().optional(),
+      'platform-version': z.string().optional(),
+      'public-ip': z.string().optional(),
+      'client-openvpn-version': z.string().optional(),
+    }),
 )
 
 /**

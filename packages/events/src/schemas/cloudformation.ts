@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validCloudformation } from './precompiled.ts'
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requests.html
 
@@ -25,7 +26,7 @@ const common = lazy(() => ({
  * const event = cloudformationSchema.parse(input)
  * if (event.RequestType === 'Update') diff(event.OldResourceProperties, event.ResourceProperties)
  */
-export const cloudformationSchema = sourceSchema('cloudformation', () =>
+export const cloudformationSchema = sourceSchema('cloudformation', validCloudformation, () =>
   z.discriminatedUnion('RequestType', [
     z.looseObject({ ...common, RequestType: z.literal('Create') }),
     z.looseObject({

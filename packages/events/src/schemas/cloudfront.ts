@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validCloudfront } from './precompiled.ts'
 
 // AWS documentation: Lambda@Edge event structure,
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
@@ -67,7 +68,7 @@ const cloudfrontRequest = lazy(() =>
  * const { request } = event.Records[0]!.cf
  * request.headers.host?.[0]?.value
  */
-export const cloudfrontSchema = sourceSchema('cloudfront', () =>
+export const cloudfrontSchema = sourceSchema('cloudfront', validCloudfront, () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validCloudwatchLogs } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchlogs.html
@@ -12,7 +13,7 @@ import { sourceSchema } from '../source-schema.ts'
  * @example
  * const event: CloudwatchLogsEvent = cloudwatchLogsSchema.parse(input)
  */
-export const cloudwatchLogsSchema = sourceSchema('cloudwatch-logs', () =>
+export const cloudwatchLogsSchema = sourceSchema('cloudwatch-logs', validCloudwatchLogs, () =>
   z.looseObject({ awslogs: z.looseObject({ data: z.string() }) }),
 )
 

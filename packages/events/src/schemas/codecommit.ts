@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
+import { validCodecommit } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-notify-lambda.html
@@ -11,7 +12,7 @@ import { sourceSchema } from '../source-schema.ts'
  * const event: CodecommitEvent = codecommitSchema.parse(input)
  * event.Records[0]?.codecommit.references.map((r) => r.ref)
  */
-export const codecommitSchema = sourceSchema('codecommit', () =>
+export const codecommitSchema = sourceSchema('codecommit', validCodecommit, () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validCodepipeline } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-invoke-lambda-function.html
@@ -24,7 +25,7 @@ const artifact = lazy(() =>
  * const event: CodepipelineEvent = codepipelineSchema.parse(input)
  * const jobId = event['CodePipeline.job'].id
  */
-export const codepipelineSchema = sourceSchema('codepipeline', () =>
+export const codepipelineSchema = sourceSchema('codepipeline', validCodepipeline, () =>
   z.looseObject({
     'CodePipeline.job': z.looseObject({
       id: z.string(),

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
+import { validConfig } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
@@ -12,7 +13,7 @@ import { sourceSchema } from '../source-schema.ts'
  * const event: ConfigEvent = configSchema.parse(input)
  * const invoking = JSON.parse(event.invokingEvent)
  */
-export const configSchema = sourceSchema('config', () =>
+export const configSchema = sourceSchema('config', validConfig, () =>
   z.looseObject({
     version: z.string(),
     invokingEvent: z.string(),

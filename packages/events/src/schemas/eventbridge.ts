@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validEventbridge, validS3Eventbridge, validScheduled } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
@@ -27,7 +28,7 @@ const envelopeShape = lazy(() => ({
  * const event: EventBridgeEvent = eventBridgeSchema.parse(input)
  * event['detail-type'] // 'Order Placed'
  */
-export const eventBridgeSchema = sourceSchema('eventbridge', () =>
+export const eventBridgeSchema = sourceSchema('eventbridge', validEventbridge, () =>
   z.looseObject({ ...envelopeShape, detail: z.looseObject({}) }),
 )
 
@@ -47,7 +48,7 @@ export type EventBridgeEvent = z.output<typeof eventBridgeSchema>
  * const event: ScheduledEvent = scheduledSchema.parse(input)
  * event.resources[0] // 'arn:aws:events:us-east-1:123456789012:rule/nightly'
  */
-export const scheduledSchema = sourceSchema('scheduled', () =>
+export const scheduledSchema = sourceSchema('scheduled', validScheduled, () =>
   z.looseObject({
     ...envelopeShape,
     'detail-type': z.literal('Scheduled Event'),
@@ -101,7 +102,7 @@ export const s3EventBridgeDetailSchema = lazy(() =>
  * const event: S3EventBridgeEvent = s3EventBridgeSchema.parse(input)
  * event.detail.object.key
  */
-export const s3EventBridgeSchema = sourceSchema('s3-eventbridge', () =>
+export const s3EventBridgeSchema = sourceSchema('s3-eventbridge', validS3Eventbridge, () =>
   z.looseObject({
     ...envelopeShape,
     source: z.literal('aws.s3'),

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
+import { validIotButton } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/iot/latest/developerguide/iot-lambda-rule.html (the button publishes { serialNumber, clickType, batteryVoltage })
@@ -11,7 +12,7 @@ import { sourceSchema } from '../source-schema.ts'
  * const event: IotButtonEvent = iotButtonSchema.parse(input)
  * if (event.clickType === 'LONG') reset()
  */
-export const iotButtonSchema = sourceSchema('iot-button', () =>
+export const iotButtonSchema = sourceSchema('iot-button', validIotButton, () =>
   z.looseObject({
     serialNumber: z.string(),
     clickType: z.enum(['SINGLE', 'DOUBLE', 'LONG']),

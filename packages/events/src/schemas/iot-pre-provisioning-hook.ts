@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { sourceSchema } from '../source-schema.ts'
+import { validIotPreProvisioningHook } from './precompiled.ts'
 
 /**
  * An AWS IoT fleet provisioning pre-provisioning hook (source id `iot-pre-provisioning-hook`): the claim and the new
@@ -11,16 +12,19 @@ import { sourceSchema } from '../source-schema.ts'
  * const event: IotPreProvisioningHookEvent = iotPreProvisioningHookSchema.parse(input)
  * return { allowProvisioning: known.has(event.parameters.SerialNumber ?? '') }
  */
-export const iotPreProvisioningHookSchema = sourceSchema('iot-pre-provisioning-hook', () =>
-  z.looseObject({
-    claimCertificateId: z.string(),
-    certificateId: z.string(),
-    certificatePem: z.string(),
-    templateArn: z.string(),
-    clientId: z.string(),
-    // the parameters of the RegisterThing request: names and values as the device sent them
-    parameters: z.record(z.string(), z.string()),
-  }),
+export const iotPreProvisioningHookSchema = sourceSchema(
+  'iot-pre-provisioning-hook',
+  validIotPreProvisioningHook,
+  () =>
+    z.looseObject({
+      claimCertificateId: z.string(),
+      certificateId: z.string(),
+      certificatePem: z.string(),
+      templateArn: z.string(),
+      clientId: z.string(),
+      // the parameters of the RegisterThing request: names and values as the device sent them
+      parameters: z.record(z.string(), z.string()),
+    }),
 )
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validKinesisFirehose, validKinesisStream } from './precompiled.ts'
 import { tumblingWindowShape } from './tumbling-window.ts'
 
 // AWS documentation of this event:
@@ -40,7 +41,7 @@ export const kinesisStreamRecordSchema = lazy(() =>
  * const event: KinesisStreamEvent = kinesisStreamSchema.parse(input)
  * event.Records.map((r) => r.kinesis.sequenceNumber)
  */
-export const kinesisStreamSchema = sourceSchema('kinesis-stream', () =>
+export const kinesisStreamSchema = sourceSchema('kinesis-stream', validKinesisStream, () =>
   z.looseObject({
     Records: z.array(kinesisStreamRecordSchema),
     ...tumblingWindowShape,
@@ -63,7 +64,7 @@ export type KinesisStreamEvent = z.output<typeof kinesisStreamSchema>
  * const event: KinesisFirehoseEvent = kinesisFirehoseSchema.parse(input)
  * return { records: event.records.map((r) => ({ recordId: r.recordId, result: 'Ok', data: r.data })) }
  */
-export const kinesisFirehoseSchema = sourceSchema('kinesis-firehose', () =>
+export const kinesisFirehoseSchema = sourceSchema('kinesis-firehose', validKinesisFirehose, () =>
   z.looseObject({
     invocationId: z.string(),
     deliveryStreamArn: z.string(),

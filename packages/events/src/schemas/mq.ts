@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validMq } from './precompiled.ts'
 
 // https://docs.aws.amazon.com/lambda/latest/dg/with-mq.html
 
@@ -80,7 +81,9 @@ const rabbitMq = lazy(() =>
  * const event = mqSchema.parse(input)
  * const bodies = event.eventSource === 'aws:mq' ? event.messages.map((m) => m.data) : []
  */
-export const mqSchema = sourceSchema('mq', () => z.discriminatedUnion('eventSource', [activeMq, rabbitMq]))
+export const mqSchema = sourceSchema('mq', validMq, () =>
+  z.discriminatedUnion('eventSource', [activeMq, rabbitMq]),
+)
 
 /**
  * The type of {@link mqSchema} (`@types/aws-lambda` has no type for it).

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validS3ObjectLambda } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-event-context.html
@@ -51,7 +52,7 @@ const base = lazy(() => ({
  * const event = s3ObjectLambdaSchema.parse(input)
  * if ('getObjectContext' in event) await fetch(event.getObjectContext.inputS3Url)
  */
-export const s3ObjectLambdaSchema = sourceSchema('s3-object-lambda', () =>
+export const s3ObjectLambdaSchema = sourceSchema('s3-object-lambda', validS3ObjectLambda, () =>
   z.union([
     z.looseObject({
       ...base,

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validS3, validS3Batch } from './precompiled.ts'
 
 // AWS documentation of this event:
 // notifications: https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
@@ -58,7 +59,7 @@ export const s3RecordSchema = lazy(() =>
  * @example
  * const event: S3Event = s3Schema.parse(input)
  */
-export const s3Schema = sourceSchema('s3', () => z.looseObject({ Records: z.array(s3RecordSchema) }))
+export const s3Schema = sourceSchema('s3', validS3, () => z.looseObject({ Records: z.array(s3RecordSchema) }))
 
 /**
  * The type of {@link s3Schema}; matches `S3Event` from `@types/aws-lambda` except that `size`, `eTag` and
@@ -95,7 +96,7 @@ const s3BatchTaskV2 = lazy(() =>
  * const event: S3BatchEvent = s3BatchSchema.parse(input)
  * if (event.invocationSchemaVersion === '2.0') event.job.userArguments
  */
-export const s3BatchSchema = sourceSchema('s3-batch', () =>
+export const s3BatchSchema = sourceSchema('s3-batch', validS3Batch, () =>
   z.discriminatedUnion('invocationSchemaVersion', [
     z.looseObject({
       invocationSchemaVersion: z.literal('1.0'),

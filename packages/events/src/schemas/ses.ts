@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validSes } from './precompiled.ts'
 
 // https://docs.aws.amazon.com/ses/latest/dg/receiving-email-notifications-contents.html
 
@@ -51,7 +52,7 @@ const action = lazy(() =>
  * const event: SesEvent = sesSchema.parse(input)
  * event.Records[0]?.ses.mail.commonHeaders.subject
  */
-export const sesSchema = sourceSchema('ses', () =>
+export const sesSchema = sourceSchema('ses', validSes, () =>
   z.looseObject({
     Records: z.array(
       z.looseObject({

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validSns } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
@@ -57,7 +58,9 @@ export const snsRecordSchema = lazy(() =>
  * @example
  * const event: SnsEvent = snsSchema.parse(input)
  */
-export const snsSchema = sourceSchema('sns', () => z.looseObject({ Records: z.array(snsRecordSchema) }))
+export const snsSchema = sourceSchema('sns', validSns, () =>
+  z.looseObject({ Records: z.array(snsRecordSchema) }),
+)
 
 /**
  * The type of {@link snsSchema}; matches `SNSEvent` except that `Subject` may be `null`, as AWS sends it.

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
+import { validSqs } from './precompiled.ts'
 
 // AWS documentation of this event:
 // https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html
@@ -56,7 +57,9 @@ export const sqsRecordSchema = lazy(() =>
  * @example
  * const event: SqsEvent = sqsSchema.parse(input)
  */
-export const sqsSchema = sourceSchema('sqs', () => z.looseObject({ Records: z.array(sqsRecordSchema) }))
+export const sqsSchema = sourceSchema('sqs', validSqs, () =>
+  z.looseObject({ Records: z.array(sqsRecordSchema) }),
+)
 
 /**
  * The type of {@link sqsSchema}; matches `SQSEvent` from `@types/aws-lambda` except that

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { lazy } from '../lazy.ts'
 import { sourceSchema } from '../source-schema.ts'
 import { stringListRecord, stringRecord } from './http-common.ts'
+import { validVpcLattice } from './precompiled.ts'
 
 // AWS documentation: Lambda functions as targets in VPC Lattice,
 // https://docs.aws.amazon.com/vpc-lattice/latest/ug/lambda-functions.html#receive-event-from-service
@@ -59,7 +60,9 @@ const latticeV2 = lazy(() =>
  * const event = vpcLatticeSchema.parse(input)
  * const path = 'raw_path' in event ? event.raw_path : event.path
  */
-export const vpcLatticeSchema = sourceSchema('vpc-lattice', () => z.union([latticeV2, latticeV1]))
+export const vpcLatticeSchema = sourceSchema('vpc-lattice', validVpcLattice, () =>
+  z.union([latticeV2, latticeV1]),
+)
 
 /**
  * The type of {@link vpcLatticeSchema} (`@types/aws-lambda` has no type for it).
