@@ -14,10 +14,20 @@ import { fileURLToPath } from 'node:url'
 import { compileFn, util } from 'zod/v4/core'
 import { schemas, sourceIds } from '../src/sources.ts'
 
-/** Where the generated module lives. */
+/**
+ * Where the generated module lives.
+ *
+ * @example
+ * writeFileSync(precompiledFile, precompiledModule())
+ */
 export const precompiledFile = fileURLToPath(new URL('../src/schemas/precompiled.ts', import.meta.url))
 
-/** The exported name of a source's precompiled validator: `s3-batch` → `validS3Batch`. */
+/**
+ * The exported name of a source's precompiled validator.
+ *
+ * @example
+ * precompiledName('s3-batch') // 'validS3Batch'
+ */
 export const precompiledName = (id: string): string =>
   `valid${id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`
 
@@ -80,7 +90,12 @@ function constantSource(value: unknown): { value: string } | { inline: string } 
 // zod's generated code writes its strings with JSON.stringify: a double-quoted literal, or an identifier.
 const TOKENS = /"(?:[^"\\]|\\.)*"|\b[A-Za-z_$][\w$]*\b/g
 
-/** One source's validator as an exported function, or the reason it stays compiled at run time. */
+/**
+ * One source's validator as an exported function, or the reason it stays compiled at run time.
+ *
+ * @example
+ * precompiledSource('s3', schemas.s3) // { code: 'export function validS3(input: unknown): unknown {…' }
+ */
 export function precompiledSource(id: string, schema: unknown): { code: string } | { skipped: string } {
   const generated = generate(schema)
   if (!generated.definite) return { skipped: 'a refinement or custom check decides part of it' }
@@ -104,7 +119,7 @@ export function precompiledSource(id: string, schema: unknown): { code: string }
     .replace(TOKENS, (token) => renamed.get(token) ?? token)
   const code = [
     ...declarations,
-    `/** \`${id}\`: zod's validator for \`schemas['${id}']\`. */`,
+    `/**\n * \`${id}\`: zod's validator for \`schemas['${id}']\`.\n *\n * @example\n * ${name}(event) !== INVALID // the schema accepts the event\n */`,
     `export function ${name}(input: unknown): unknown {`,
     body,
     '}',
@@ -112,7 +127,12 @@ export function precompiledSource(id: string, schema: unknown): { code: string }
   return { code }
 }
 
-/** The whole generated module, from every source in the `schemas` table. */
+/**
+ * The whole generated module, from every source in the `schemas` table.
+ *
+ * @example
+ * readFileSync(precompiledFile, 'utf8') === precompiledModule() // the file is up to date
+ */
 export function precompiledModule(): string {
   const parts: string[] = []
   const skipped: string[] = []

@@ -20,7 +20,12 @@ export type Precompiled = (input: unknown) => unknown
 export const INVALID: unique symbol = /* @__PURE__ */ Symbol.for('zod.compile.invalid')
 
 const validSqs$c2 = /* @__PURE__ */ new Set(["stringValue","binaryValue","stringListValues","binaryListValues","dataType"])
-/** `sqs`: zod's validator for `schemas['sqs']`. */
+/**
+ * `sqs`: zod's validator for `schemas['sqs']`.
+ *
+ * @example
+ * validSqs(event) !== INVALID // the schema accepts the event
+ */
 export function validSqs(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -241,7 +246,12 @@ return true;
 }
 
 const validSns$c2 = /* @__PURE__ */ new Set(["Type","Value"])
-/** `sns`: zod's validator for `schemas['sns']`. */
+/**
+ * `sns`: zod's validator for `schemas['sns']`.
+ *
+ * @example
+ * validSns(event) !== INVALID // the schema accepts the event
+ */
 export function validSns(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -338,7 +348,12 @@ return true;
 
 const validS3$c0 = /* @__PURE__ */ new Set(["lifecycleRestorationExpiryTime","lifecycleRestoreStorageClass"])
 const validS3$c1 = /* @__PURE__ */ new Set(["restoreEventData"])
-/** `s3`: zod's validator for `schemas['s3']`. */
+/**
+ * `s3`: zod's validator for `schemas['s3']`.
+ *
+ * @example
+ * validS3(event) !== INVALID // the schema accepts the event
+ */
 export function validS3(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -477,7 +492,12 @@ for (let v1 = 0; v1 < v0.length; v1++) {
 return true;
 }
 
-/** `s3-eventbridge`: zod's validator for `schemas['s3-eventbridge']`. */
+/**
+ * `s3-eventbridge`: zod's validator for `schemas['s3-eventbridge']`.
+ *
+ * @example
+ * validS3Eventbridge(event) !== INVALID // the schema accepts the event
+ */
 export function validS3Eventbridge(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -681,7 +701,12 @@ const validS3Batch$c2 = /* @__PURE__ */ new Set(["invocationSchemaVersion","invo
 const validS3Batch$c5 = /* @__PURE__ */ new Set(["id","userArguments"])
 const validS3Batch$c6 = /* @__PURE__ */ new Set(["taskId","s3Key","s3VersionId","s3Bucket"])
 const validS3Batch$c7 = /* @__PURE__ */ new Set(["invocationSchemaVersion","invocationId","job","tasks"])
-/** `s3-batch`: zod's validator for `schemas['s3-batch']`. */
+/**
+ * `s3-batch`: zod's validator for `schemas['s3-batch']`.
+ *
+ * @example
+ * validS3Batch(event) !== INVALID // the schema accepts the event
+ */
 export function validS3Batch(input: unknown): unknown {
 const v0 = input?.["invocationSchemaVersion"];
 let v1;
@@ -851,7 +876,12 @@ const validS3ObjectLambda$c30 = /* @__PURE__ */ new Set(["attributes","sessionIs
 const validS3ObjectLambda$c31 = /* @__PURE__ */ new Set(["type","principalId","arn","accountId","accessKeyId","userName","sessionContext"])
 const validS3ObjectLambda$c32 = /* @__PURE__ */ new Set(["inputS3Url"])
 const validS3ObjectLambda$c33 = /* @__PURE__ */ new Set(["xAmzRequestId","configuration","userRequest","userIdentity","protocolVersion","listObjectsV2Context"])
-/** `s3-object-lambda`: zod's validator for `schemas['s3-object-lambda']`. */
+/**
+ * `s3-object-lambda`: zod's validator for `schemas['s3-object-lambda']`.
+ *
+ * @example
+ * validS3ObjectLambda(event) !== INVALID // the schema accepts the event
+ */
 export function validS3ObjectLambda(input: unknown): unknown {
 let v0;
 v0 = (() => {
@@ -1586,7 +1616,12 @@ if (v0 === INVALID) return INVALID;
 return v0;
 }
 
-/** `eventbridge`: zod's validator for `schemas['eventbridge']`. */
+/**
+ * `eventbridge`: zod's validator for `schemas['eventbridge']`.
+ *
+ * @example
+ * validEventbridge(event) !== INVALID // the schema accepts the event
+ */
 export function validEventbridge(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -1628,7 +1663,12 @@ return true;
 }
 
 const validScheduled$c0 = /* @__PURE__ */ new Set(["aws.events","aws.scheduler"])
-/** `scheduled`: zod's validator for `schemas['scheduled']`. */
+/**
+ * `scheduled`: zod's validator for `schemas['scheduled']`.
+ *
+ * @example
+ * validScheduled(event) !== INVALID // the schema accepts the event
+ */
 export function validScheduled(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -1671,7 +1711,12 @@ return true;
 
 const validApigwRest$c2 = /* @__PURE__ */ new Set(["notBefore","notAfter"])
 const validApigwRest$c3 = /* @__PURE__ */ new Set(["clientCertPem","subjectDN","issuerDN","serialNumber","validity"])
-/** `apigw-rest`: zod's validator for `schemas['apigw-rest']`. */
+/**
+ * `apigw-rest`: zod's validator for `schemas['apigw-rest']`.
+ *
+ * @example
+ * validApigwRest(event) !== INVALID // the schema accepts the event
+ */
 export function validApigwRest(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["resource"];
@@ -2280,7 +2325,12 @@ const validApigwHttp$c3 = /* @__PURE__ */ new Set(["clientCertPem","subjectDN","
 const validApigwHttp$c4 = /* @__PURE__ */ new Set(["clientCert"])
 const validApigwHttp$c5 = /* @__PURE__ */ new Set(["claims","scopes"])
 const validApigwHttp$c6 = /* @__PURE__ */ new Set(["jwt","lambda","iam","principalId","integrationLatency"])
-/** `apigw-http`: zod's validator for `schemas['apigw-http']`. */
+/**
+ * `apigw-http`: zod's validator for `schemas['apigw-http']`.
+ *
+ * @example
+ * validApigwHttp(event) !== INVALID // the schema accepts the event
+ */
 export function validApigwHttp(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -2687,7 +2737,12 @@ return true;
 const validApigwWebsocket$c0 = /* @__PURE__ */ new Set(["CONNECT","MESSAGE","DISCONNECT"])
 const validApigwWebsocket$c1 = /* @__PURE__ */ new Set(["notBefore","notAfter"])
 const validApigwWebsocket$c2 = /* @__PURE__ */ new Set(["clientCertPem","subjectDN","issuerDN","serialNumber","validity"])
-/** `apigw-websocket`: zod's validator for `schemas['apigw-websocket']`. */
+/**
+ * `apigw-websocket`: zod's validator for `schemas['apigw-websocket']`.
+ *
+ * @example
+ * validApigwWebsocket(event) !== INVALID // the schema accepts the event
+ */
 export function validApigwWebsocket(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["requestContext"];
@@ -3262,7 +3317,12 @@ if (typeof v164 !== "boolean") return INVALID;
 return true;
 }
 
-/** `apigw-authorizer-token`: zod's validator for `schemas['apigw-authorizer-token']`. */
+/**
+ * `apigw-authorizer-token`: zod's validator for `schemas['apigw-authorizer-token']`.
+ *
+ * @example
+ * validApigwAuthorizerToken(event) !== INVALID // the schema accepts the event
+ */
 export function validApigwAuthorizerToken(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["type"];
@@ -3290,7 +3350,12 @@ const validApigwAuthorizerRequest$c14 = /* @__PURE__ */ new Set(["clientCertPem"
 const validApigwAuthorizerRequest$c15 = /* @__PURE__ */ new Set(["sourceIp","accessKey","accountId","apiKey","apiKeyId","caller","clientCert","cognitoAuthenticationProvider","cognitoAuthenticationType","cognitoIdentityId","cognitoIdentityPoolId","principalOrgId","user","userAgent","userArn","vpcId","vpceId"])
 const validApigwAuthorizerRequest$c16 = /* @__PURE__ */ new Set(["routeKey","eventType","connectionId","apiId","domainName","requestId","stage","identity","connectedAt","requestTimeEpoch"])
 const validApigwAuthorizerRequest$c17 = /* @__PURE__ */ new Set(["type","methodArn","headers","multiValueHeaders","queryStringParameters","multiValueQueryStringParameters","stageVariables","requestContext"])
-/** `apigw-authorizer-request`: zod's validator for `schemas['apigw-authorizer-request']`. */
+/**
+ * `apigw-authorizer-request`: zod's validator for `schemas['apigw-authorizer-request']`.
+ *
+ * @example
+ * validApigwAuthorizerRequest(event) !== INVALID // the schema accepts the event
+ */
 export function validApigwAuthorizerRequest(input: unknown): unknown {
 let v0;
 v0 = (() => {
@@ -4762,7 +4827,12 @@ if (v0 === INVALID) return INVALID;
 return v0;
 }
 
-/** `alb`: zod's validator for `schemas['alb']`. */
+/**
+ * `alb`: zod's validator for `schemas['alb']`.
+ *
+ * @example
+ * validAlb(event) !== INVALID // the schema accepts the event
+ */
 export function validAlb(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["requestContext"];
@@ -4913,7 +4983,12 @@ const validFunctionUrl$c3 = /* @__PURE__ */ new Set(["clientCertPem","subjectDN"
 const validFunctionUrl$c4 = /* @__PURE__ */ new Set(["clientCert"])
 const validFunctionUrl$c5 = /* @__PURE__ */ new Set(["claims","scopes"])
 const validFunctionUrl$c6 = /* @__PURE__ */ new Set(["jwt","lambda","iam","principalId","integrationLatency"])
-/** `function-url`: zod's validator for `schemas['function-url']`. */
+/**
+ * `function-url`: zod's validator for `schemas['function-url']`.
+ *
+ * @example
+ * validFunctionUrl(event) !== INVALID // the schema accepts the event
+ */
 export function validFunctionUrl(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -5374,7 +5449,12 @@ const validCloudfront$c10 = /* @__PURE__ */ new Set(["http","https"])
 const validCloudfront$c11 = /* @__PURE__ */ new Set(["customHeaders","domainName","keepaliveTimeout","path","port","protocol","readTimeout","sslProtocols"])
 const validCloudfront$c12 = /* @__PURE__ */ new Set(["key","value"])
 const validCloudfront$c13 = /* @__PURE__ */ new Set(["status","statusDescription","headers"])
-/** `cloudfront`: zod's validator for `schemas['cloudfront']`. */
+/**
+ * `cloudfront`: zod's validator for `schemas['cloudfront']`.
+ *
+ * @example
+ * validCloudfront(event) !== INVALID // the schema accepts the event
+ */
 export function validCloudfront(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -5780,7 +5860,12 @@ return true;
 }
 
 const validKinesisStream$c0 = /* @__PURE__ */ new Set(["start","end"])
-/** `kinesis-stream`: zod's validator for `schemas['kinesis-stream']`. */
+/**
+ * `kinesis-stream`: zod's validator for `schemas['kinesis-stream']`.
+ *
+ * @example
+ * validKinesisStream(event) !== INVALID // the schema accepts the event
+ */
 export function validKinesisStream(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -5921,7 +6006,12 @@ return true;
 }
 
 const validKinesisFirehose$c0 = /* @__PURE__ */ new Set(["shardId","partitionKey","approximateArrivalTimestamp","sequenceNumber","subsequenceNumber"])
-/** `kinesis-firehose`: zod's validator for `schemas['kinesis-firehose']`. */
+/**
+ * `kinesis-firehose`: zod's validator for `schemas['kinesis-firehose']`.
+ *
+ * @example
+ * validKinesisFirehose(event) !== INVALID // the schema accepts the event
+ */
 export function validKinesisFirehose(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["invocationId"];
@@ -5996,7 +6086,12 @@ for (let v7 = 0; v7 < v6.length; v7++) {
 return true;
 }
 
-/** `cloudwatch-logs`: zod's validator for `schemas['cloudwatch-logs']`. */
+/**
+ * `cloudwatch-logs`: zod's validator for `schemas['cloudwatch-logs']`.
+ *
+ * @example
+ * validCloudwatchLogs(event) !== INVALID // the schema accepts the event
+ */
 export function validCloudwatchLogs(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["awslogs"];
@@ -6015,7 +6110,12 @@ const validSes$c5 = /* @__PURE__ */ new Set(["type","topicArn"])
 const validSes$c6 = /* @__PURE__ */ new Set(["type","topicArn","smtpReplyCode","statusCode","message","sender"])
 const validSes$c7 = /* @__PURE__ */ new Set(["type","topicArn"])
 const validSes$c8 = /* @__PURE__ */ new Set(["type","topicArn","organizationArn"])
-/** `ses`: zod's validator for `schemas['ses']`. */
+/**
+ * `ses`: zod's validator for `schemas['ses']`.
+ *
+ * @example
+ * validSes(event) !== INVALID // the schema accepts the event
+ */
 export function validSes(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -6439,7 +6539,12 @@ return true;
 const validCloudformation$c2 = /* @__PURE__ */ new Set(["ServiceToken","ServiceTimeout","ResponseURL","StackId","RequestId","LogicalResourceId","ResourceType","ResourceProperties","RequestType"])
 const validCloudformation$c3 = /* @__PURE__ */ new Set(["ServiceToken","ServiceTimeout","ResponseURL","StackId","RequestId","LogicalResourceId","ResourceType","ResourceProperties","RequestType","PhysicalResourceId","OldResourceProperties"])
 const validCloudformation$c4 = /* @__PURE__ */ new Set(["ServiceToken","ServiceTimeout","ResponseURL","StackId","RequestId","LogicalResourceId","ResourceType","ResourceProperties","RequestType","PhysicalResourceId"])
-/** `cloudformation`: zod's validator for `schemas['cloudformation']`. */
+/**
+ * `cloudformation`: zod's validator for `schemas['cloudformation']`.
+ *
+ * @example
+ * validCloudformation(event) !== INVALID // the schema accepts the event
+ */
 export function validCloudformation(input: unknown): unknown {
 const v0 = input?.["RequestType"];
 let v1;
@@ -6711,7 +6816,12 @@ else { return INVALID; }
 return v1;
 }
 
-/** `config`: zod's validator for `schemas['config']`. */
+/**
+ * `config`: zod's validator for `schemas['config']`.
+ *
+ * @example
+ * validConfig(event) !== INVALID // the schema accepts the event
+ */
 export function validConfig(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -6761,7 +6871,12 @@ if (v13 === INVALID) {
 return true;
 }
 
-/** `codecommit`: zod's validator for `schemas['codecommit']`. */
+/**
+ * `codecommit`: zod's validator for `schemas['codecommit']`.
+ *
+ * @example
+ * validCodecommit(event) !== INVALID // the schema accepts the event
+ */
 export function validCodecommit(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["Records"];
@@ -6849,7 +6964,12 @@ return true;
 }
 
 const validCodepipeline$c0 = /* @__PURE__ */ new Set(["type","id"])
-/** `codepipeline`: zod's validator for `schemas['codepipeline']`. */
+/**
+ * `codepipeline`: zod's validator for `schemas['codepipeline']`.
+ *
+ * @example
+ * validCodepipeline(event) !== INVALID // the schema accepts the event
+ */
 export function validCodepipeline(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["CodePipeline.job"];
@@ -6988,7 +7108,12 @@ const validMq$c5 = /* @__PURE__ */ new Set(["eventSource","eventSourceArn","mess
 const validMq$c6 = /* @__PURE__ */ new Set(["contentType","contentEncoding","headers","deliveryMode","priority","correlationId","replyTo","expiration","messageId","timestamp","type","userId","appId","clusterId","bodySize"])
 const validMq$c7 = /* @__PURE__ */ new Set(["basicProperties","redelivered","data"])
 const validMq$c8 = /* @__PURE__ */ new Set(["eventSource","eventSourceArn","rmqMessagesByQueue"])
-/** `mq`: zod's validator for `schemas['mq']`. */
+/**
+ * `mq`: zod's validator for `schemas['mq']`.
+ *
+ * @example
+ * validMq(event) !== INVALID // the schema accepts the event
+ */
 export function validMq(input: unknown): unknown {
 const v0 = input?.["eventSource"];
 let v1;
@@ -7379,7 +7504,12 @@ const validAppsync$c2 = /* @__PURE__ */ new Set(["sub","issuer","username","clai
 const validAppsync$c3 = /* @__PURE__ */ new Set(["accountId","cognitoIdentityPoolId","cognitoIdentityId","sourceIp","username","userArn","cognitoIdentityAuthType","cognitoIdentityAuthProvider"])
 const validAppsync$c4 = /* @__PURE__ */ new Set(["sub","issuer","claims"])
 const validAppsync$c5 = /* @__PURE__ */ new Set(["resolverContext"])
-/** `appsync`: zod's validator for `schemas['appsync']`. */
+/**
+ * `appsync`: zod's validator for `schemas['appsync']`.
+ *
+ * @example
+ * validAppsync(event) !== INVALID // the schema accepts the event
+ */
 export function validAppsync(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["arguments"];
@@ -7688,7 +7818,12 @@ for (let v110 = 0; v110 < v108.length; v110++) {
 return true;
 }
 
-/** `appsync-authorizer`: zod's validator for `schemas['appsync-authorizer']`. */
+/**
+ * `appsync-authorizer`: zod's validator for `schemas['appsync-authorizer']`.
+ *
+ * @example
+ * validAppsyncAuthorizer(event) !== INVALID // the schema accepts the event
+ */
 export function validAppsyncAuthorizer(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["authorizationToken"];
@@ -7768,7 +7903,12 @@ const validAlexa$c3 = /* @__PURE__ */ new Set(["userId","accessToken"])
 const validAlexa$c4 = /* @__PURE__ */ new Set(["new","sessionId","application","attributes","user"])
 const validAlexa$c5 = /* @__PURE__ */ new Set(["name","value"])
 const validAlexa$c6 = /* @__PURE__ */ new Set(["name","confirmationStatus","slots"])
-/** `alexa`: zod's validator for `schemas['alexa']`. */
+/**
+ * `alexa`: zod's validator for `schemas['alexa']`.
+ *
+ * @example
+ * validAlexa(event) !== INVALID // the schema accepts the event
+ */
 export function validAlexa(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["version"];
@@ -8036,7 +8176,12 @@ return true;
 }
 
 const validIotButton$c0 = /* @__PURE__ */ new Set(["SINGLE","DOUBLE","LONG"])
-/** `iot-button`: zod's validator for `schemas['iot-button']`. */
+/**
+ * `iot-button`: zod's validator for `schemas['iot-button']`.
+ *
+ * @example
+ * validIotButton(event) !== INVALID // the schema accepts the event
+ */
 export function validIotButton(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["serialNumber"];
@@ -8048,7 +8193,12 @@ if (typeof v2 !== "string") return INVALID;
 return true;
 }
 
-/** `iot-pre-provisioning-hook`: zod's validator for `schemas['iot-pre-provisioning-hook']`. */
+/**
+ * `iot-pre-provisioning-hook`: zod's validator for `schemas['iot-pre-provisioning-hook']`.
+ *
+ * @example
+ * validIotPreProvisioningHook(event) !== INVALID // the schema accepts the event
+ */
 export function validIotPreProvisioningHook(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["claimCertificateId"];
@@ -8085,7 +8235,12 @@ const validVpcLattice$c2 = /* @__PURE__ */ new Set(["sourceVpcArn","type","princ
 const validVpcLattice$c3 = /* @__PURE__ */ new Set(["serviceNetworkArn","serviceArn","targetGroupArn","region","timeEpoch","identity"])
 const validVpcLattice$c4 = /* @__PURE__ */ new Set(["version","path","method","headers","queryStringParameters","body","isBase64Encoded","requestContext"])
 const validVpcLattice$c5 = /* @__PURE__ */ new Set(["raw_path","method","headers","query_string_parameters","body","is_base64_encoded"])
-/** `vpc-lattice`: zod's validator for `schemas['vpc-lattice']`. */
+/**
+ * `vpc-lattice`: zod's validator for `schemas['vpc-lattice']`.
+ *
+ * @example
+ * validVpcLattice(event) !== INVALID // the schema accepts the event
+ */
 export function validVpcLattice(input: unknown): unknown {
 let v0;
 v0 = (() => {
@@ -8434,7 +8589,12 @@ if (v0 === INVALID) return INVALID;
 return v0;
 }
 
-/** `client-vpn-connection-handler`: zod's validator for `schemas['client-vpn-connection-handler']`. */
+/**
+ * `client-vpn-connection-handler`: zod's validator for `schemas['client-vpn-connection-handler']`.
+ *
+ * @example
+ * validClientVpnConnectionHandler(event) !== INVALID // the schema accepts the event
+ */
 export function validClientVpnConnectionHandler(input: unknown): unknown {
 if (typeof input !== "object" || input === null || Array.isArray(input)) return INVALID;
 const v0 = input["connection-id"];
