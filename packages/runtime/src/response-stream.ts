@@ -87,15 +87,25 @@ export function readResponseStream(
         req.resume()
         return settle(responseTooLarge(received, limits.maxBytes), true)
       }
-      const waitMs = throttle.take(bytes.length, performance.now())
+      const now = performance.now()
+      const waitMs = throttle.take(bytes.length, now)
       if (waitMs === 0) return pass(bytes)
       req.pause()
-      held = setTimeout(() => {
+      // Node truncates a timer's delay to whole milliseconds, so a timer can fire up to a millisecond before the
+      // bytes are due: they pass only once due, or the stream would run ahead of the cap.
+      const due = now + waitMs
+      const release = () => {
+        const early = due - performance.now()
+        if (early > 0) {
+          held = setTimeout(release, Math.max(1, early))
+          return
+        }
         held = undefined
         pass(bytes)
         if (ended) finish()
         else req.resume()
-      }, waitMs)
+      }
+      held = setTimeout(release, waitMs)
     })
     const finish = () => {
       if (settled) return
