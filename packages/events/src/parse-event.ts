@@ -3,8 +3,8 @@ import { type Envelope, isEnvelope } from './envelope.ts'
 import { ParseError } from './errors.ts'
 import { summarizeIssues } from './issues.ts'
 import { compiledSchema } from './payload.ts'
-import { INVALID } from './schemas/precompiled.ts'
-import { precompiledOf, sourceOf } from './source-schema.ts'
+import { INVALID, type Precompiled } from './schemas/precompiled.ts'
+import { builtInSource } from './source-schema.ts'
 
 /**
  * A zod schema or an envelope: what `parse()` and `parseEvent()` accept.
@@ -44,15 +44,16 @@ export type SafeParseResult<$Output> =
  * const orders = parseEvent(envelopes.sqs(orderSchema), input) // Order[]
  */
 export function parseEvent<$Parser extends Parser>(parser: $Parser, event: unknown): ParserOutput<$Parser> {
-  if (isEnvelope(parser)) return parser.parse(event) as ParserOutput<$Parser>
+  const builtIn = builtInSource(parser)
+  if (builtIn === undefined && isEnvelope(parser)) return parser.parse(event) as ParserOutput<$Parser>
   const schema = parser as z.ZodType
-  const source = sourceOf(schema)
-  if (source !== undefined && validInPlace(schema, event)) return event as ParserOutput<$Parser>
+  if (builtIn !== undefined && validInPlace(schema, builtIn.precompiled, event))
+    return event as ParserOutput<$Parser>
   const result = compiledSchema(schema).safeParse(event)
   if (result.success) return result.data as ParserOutput<$Parser>
   throw new ParseError({
     code: 'EVENT_PARSE_FAILED',
-    source,
+    source: builtIn?.id,
     ...summarizeIssues(result.error.issues, event),
     cause: result.error,
   })
@@ -60,8 +61,7 @@ export function parseEvent<$Parser extends Parser>(parser: $Parser, event: unkno
 
 // Whether a built-in source's event is valid as it is. The precompiled validator is zod's own generated code, so
 // it accepts what z.validate would; an event it rejects goes to safeParse below, which names the issues.
-function validInPlace(schema: z.ZodType, event: unknown): boolean {
-  const precompiled = precompiledOf(schema)
+function validInPlace(schema: z.ZodType, precompiled: Precompiled | undefined, event: unknown): boolean {
   return precompiled !== undefined
     ? precompiled(event) !== INVALID
     : z.validate(compiledSchema(schema), event)

@@ -2,14 +2,16 @@ import { lazy } from './lazy.ts'
 import type { Precompiled } from './schemas/precompiled.ts'
 import type { SourceId } from './sources.ts'
 
-interface SourceEntry {
-  readonly id: string
+/** What {@link sourceSchema} records of a built-in source's schema. */
+export interface BuiltInSource {
+  readonly id: SourceId
+  /** Its validator from `schemas/precompiled.ts`; `undefined` for a source compiled at run time. */
   readonly precompiled: Precompiled | undefined
 }
 
 // Which built-in schema is which source, filled as each schema module loads. parse-event reads it instead of
 // importing the `schemas` table, which would pull every source's schema module into a bundle that parses one.
-const sourceBySchema = new WeakMap<object, SourceEntry>()
+const sourceBySchema = new WeakMap<object, BuiltInSource>()
 
 /**
  * A built-in source's schema: {@link lazy}, and tagged with its source id, so that `parseEvent` knows the
@@ -31,9 +33,19 @@ export function sourceSchema<T extends object>(
 ): T {
   const [precompiled, build] = rest.length === 1 ? [undefined, rest[0]] : rest
   const schema = lazy(build)
-  sourceBySchema.set(schema, { id, precompiled })
+  // only here is the map written, and source-schema.test.ts pins each id to its entry in `schemas`
+  sourceBySchema.set(schema, { id: id as SourceId, precompiled })
   return schema
 }
+
+/**
+ * What is known of a built-in source's schema (its id, its precompiled validator); `undefined` for any other
+ * schema. One lookup serves both, on every parse.
+ *
+ * @example
+ * builtInSource(schemas.sqs) // { id: 'sqs', precompiled: validSqs }
+ */
+export const builtInSource = (schema: object): BuiltInSource | undefined => sourceBySchema.get(schema)
 
 /**
  * The source id of a built-in source's schema; `undefined` for any other schema.
@@ -41,16 +53,4 @@ export function sourceSchema<T extends object>(
  * @example
  * sourceOf(schemas.sqs) // 'sqs'
  */
-export const sourceOf = (schema: object): SourceId | undefined =>
-  // only sourceSchema() writes the map, and source-schema.test.ts pins each id to its entry in `schemas`
-  sourceBySchema.get(schema)?.id as SourceId | undefined
-
-/**
- * The precompiled validator of a built-in source's schema; `undefined` for a source compiled at run time and for
- * any other schema.
- *
- * @example
- * precompiledOf(schemas.sqs)?.(event) !== INVALID // valid
- */
-export const precompiledOf = (schema: object): Precompiled | undefined =>
-  sourceBySchema.get(schema)?.precompiled
+export const sourceOf = (schema: object): SourceId | undefined => sourceBySchema.get(schema)?.id

@@ -7,7 +7,7 @@ import { ParseError } from '../errors.ts'
 import { parseJson } from '../json.ts'
 import { parse } from '../parse.ts'
 import { parseEvent } from '../parse-event.ts'
-import { precompiledOf, sourceSchema } from '../source-schema.ts'
+import { builtInSource, sourceSchema } from '../source-schema.ts'
 import { type SourceId, schemas, sourceIds } from '../sources.ts'
 import * as precompiled from './precompiled.ts'
 
@@ -35,7 +35,7 @@ const samples = CORPORA.flatMap((corpus) =>
 // zod's interpreter (no compiled code) is the independent answer each validator must agree with.
 const accepts = (id: SourceId, event: unknown) => schemas[id].safeParse(event).success
 const validates = (id: SourceId, event: unknown) => {
-  const validator = precompiledOf(schemas[id])
+  const validator = builtInSource(schemas[id])?.precompiled
   if (validator === undefined) throw new Error(`${id} has no precompiled validator`)
   return validator(event) !== INVALID
 }
@@ -65,7 +65,7 @@ describe('precompiled validators (schemas/precompiled.ts)', () => {
   test('each source is wired to its own validator, and a source left out of the file has none', () => {
     expect(withValidator.length).toBeGreaterThan(sourceIds.length / 2)
     for (const id of sourceIds)
-      expect(precompiledOf(schemas[id]), id).toBe(generated.get(precompiledName(id)))
+      expect(builtInSource(schemas[id])?.precompiled, id).toBe(generated.get(precompiledName(id)))
   })
 
   test("every validator agrees with zod's interpreter on every AWS sample", () => {
