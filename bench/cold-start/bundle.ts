@@ -17,6 +17,8 @@ export interface Bundle {
   readonly importInputs: readonly string[]
   /** Source files only in the lazy chunks. */
   readonly lazyInputs: readonly string[]
+  /** Bytes each source file left in the bundle's chunks after tree-shaking, by its path as esbuild reports it. */
+  readonly inputBytes: Readonly<Record<string, number>>
 }
 
 // Bundled CommonJS code (pino, the AWS SDK) calls require() for Node's built-ins; an ESM bundle needs one.
@@ -86,6 +88,10 @@ function measure(metafile: Metafile, entryName: string, loadedAtImport: readonly
   const lazy = files.filter((path) => !eager.has(path))
   const inputsOf = (paths: Iterable<string>) =>
     [...paths].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}))
+  const inputBytes: Record<string, number> = {}
+  for (const path of files)
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[path]?.inputs ?? {}))
+      inputBytes[input] = (inputBytes[input] ?? 0) + bytesInOutput
   return {
     file: entry,
     importBytes: bytesOf(eager),
@@ -93,6 +99,7 @@ function measure(metafile: Metafile, entryName: string, loadedAtImport: readonly
     chunks: files.length,
     importInputs: inputsOf(eager),
     lazyInputs: inputsOf(lazy),
+    inputBytes,
   }
 }
 

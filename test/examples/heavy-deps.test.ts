@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -37,6 +37,19 @@ describe('heavy dependencies load only when used (bundled examples)', () => {
       expect(holds(built.lazyInputs, marker), `${marker} in a lazy chunk`).toBe(true)
     }
     expect(holds(built.importInputs, '/node_modules/@aws-sdk/'), 'any AWS SDK client at import').toBe(false)
+  })
+
+  // @sluice/events' precompiled validators are one generated file of every source's; a bundle keeps only those of
+  // the schemas the handler imports (the events README's promise), so a change that defeats tree-shaking there
+  // (a top-level call with side effects, say) would add the whole file to every function that parses an event.
+  it('s3-thumbnails keeps only its own precompiled validators', async () => {
+    const built = await bundle(join(examples, 's3-thumbnails', 'handler.ts'), join(out, 's3-validators'))
+    const file = fileURLToPath(new URL('../../packages/events/src/schemas/precompiled.ts', import.meta.url))
+    const kept = Object.entries(built.inputBytes)
+      .filter(([input]) => input.endsWith('packages/events/src/schemas/precompiled.ts'))
+      .reduce((sum, [, bytes]) => sum + bytes, 0)
+    expect(kept, 'the S3 validators are bundled').toBeGreaterThan(0)
+    expect(kept, 'no more than the S3 ones').toBeLessThan((await stat(file)).size / 20)
   })
 
   // Every envelope's module reaches @sluice/events' gunzip, and only CloudWatch Logs subscriptions decompress.
