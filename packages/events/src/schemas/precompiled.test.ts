@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { type Corpus, corpusFiles, sampleText } from '../../../../test/fixtures/corpora/load.ts'
 import { precompiledFile, precompiledModule, precompiledName } from '../../scripts/precompile.ts'
+import { setAt } from '../../test-support/schema-sites.ts'
 import { ParseError } from '../errors.ts'
 import { parseJson } from '../json.ts'
 import { parse } from '../parse.ts'
@@ -88,12 +89,8 @@ describe('precompiled validators (schemas/precompiled.ts)', () => {
     }
     const changed = (event: unknown, path: Array<string | number>, replacement: unknown) => {
       if (path.length === 0) return replacement
-      const copy = structuredClone(event) as Record<string | number, unknown>
-      let parent = copy
-      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>
-      const last = path.at(-1) as string | number
-      if (replacement === undefined) delete parent[last]
-      else parent[last] = replacement
+      const copy = structuredClone(event)
+      setAt(copy, path, replacement)
       return copy
     }
     const valid = withValidator.flatMap((id) =>
