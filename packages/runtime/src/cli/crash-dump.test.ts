@@ -52,10 +52,22 @@ describe('withoutRepeatedCrash', () => {
     expect(withoutRepeatedCrash(logs, syntax)).toEqual([ric])
   })
 
+  // stdout (the RIC's line) and stderr (Node's report) are two pipes: read in either order.
+  it("drops the report when the RIC's line was read after it", () => {
+    const logs = ['{"level":"INFO","message":"init"}', ...crash, logged]
+    expect(withoutRepeatedCrash(logs, error)).toEqual(['{"level":"INFO","message":"init"}', logged])
+  })
+
+  it('drops a report cut short by the container stopping, up to its last stack frame', () => {
+    const cut = crash.slice(0, 6)
+    expect(withoutRepeatedCrash([logged, ...cut, 'printed later'], error)).toEqual([logged, 'printed later'])
+  })
+
   it('keeps the report when it is the only place the error is shown, or there was no error', () => {
     expect(withoutRepeatedCrash(crash, error)).toEqual(crash)
     expect(withoutRepeatedCrash([logged, ...crash], undefined)).toEqual([logged, ...crash])
     const other = { ...error, errorMessage: 'something else' }
     expect(withoutRepeatedCrash([logged, ...crash], other)).toEqual([logged, ...crash])
+    expect(withoutRepeatedCrash(crash.slice(0, 6), error)).toEqual(crash.slice(0, 6))
   })
 })
